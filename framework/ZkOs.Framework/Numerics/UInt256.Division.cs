@@ -340,14 +340,17 @@ public readonly partial struct UInt256
         ulong d1 = d[n - 1];
         ulong d0 = d[n - 2];
 
-        if (m == n)
+        if (m - n < 2)
         {
-            // One quotient limb: the reciprocal would cost a hardware division of its own, so Knuth's
-            // plain estimate (one division and a refinement) is cheaper here.
-            ulong estimate = DivideSingleStep(u, d, n, d1, d0);
-            if (q != null)
+            // One or two quotient limbs: the reciprocal would cost a hardware division of its own, so
+            // Knuth's plain estimate (one division and a refinement per limb) is cheaper here.
+            for (int j = m - n; j >= 0; j--)
             {
-                q[0] = estimate;
+                ulong estimate = DivideClassicStep(u + j, d, n, d1, d0);
+                if (q != null)
+                {
+                    q[j] = estimate;
+                }
             }
 
             return;
@@ -403,23 +406,38 @@ public readonly partial struct UInt256
     }
 
     /// <summary>
-    /// The single step of algorithm D for an (n + 1)-limb window u over an n-limb divisor (d1, d0 its top
-    /// limbs, u[n] &lt; d1): Knuth's 2-by-1 estimate, refined on the second limb so that it is exact or
-    /// one too big, then multiply-subtract and add back.
+    /// One step of algorithm D for an (n + 1)-limb window w over an n-limb divisor whose top limbs are
+    /// d1 and d0: Knuth's 2-by-1 estimate, refined on the second limb so that it is exact or one too
+    /// big, then multiply-subtract and add back. Clears w[n].
     /// </summary>
-    private static unsafe ulong DivideSingleStep(ulong* u, ulong* d, int n, ulong d1, ulong d0)
+    private static unsafe ulong DivideClassicStep(ulong* w, ulong* d, int n, ulong d1, ulong d0)
     {
-        (ulong qhat, ulong rhat) = DivRem128By64(u[n], u[n - 1], d1);
-        qhat = RefineEstimate(qhat, rhat, d1, d0, u[n - 2]);
+        // The window is below d * 2^64, so w[n] <= d1; at equality the estimate would be 2^64 or more
+        // (and the DIV instruction would fault), and Knuth clamps it to 2^64 - 1.
+        ulong top = w[n];
+        ulong qhat;
+        if (top < d1)
+        {
+            (qhat, ulong rhat) = DivRem128By64(top, w[n - 1], d1);
+            qhat = RefineEstimate(qhat, rhat, d1, d0, w[n - 2]);
+        }
+        else
+        {
+            qhat = ulong.MaxValue;
+            ulong rhat = w[n - 1] + d1;
+            if (rhat >= d1)
+            {
+                qhat = RefineEstimate(qhat, rhat, d1, d0, w[n - 2]);
+            }
+        }
 
-        ulong carry = SubtractMultiple(u, d, n, qhat);
-        ulong top = u[n];
-        u[n] = 0;
+        ulong carry = SubtractMultiple(w, d, n, qhat);
+        w[n] = 0;
         if (top < carry)
         {
             // D6, add back: the estimate was one too big (probability about 2^-63 on random data).
             qhat--;
-            AddBack(u, d, n);
+            AddBack(w, d, n);
         }
 
         return qhat;
