@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using ZkOs.Evm;
 using ZkOs.Hosting;
 
 namespace ZkOs.Cli;
@@ -17,8 +18,11 @@ internal static class ConfiguredEnvironments
     public static ZkOsConfiguration LoadConfiguration(string? configPath) =>
         configPath is null ? LoadDefault() : ZkOsConfiguration.Load(configPath);
 
-    /// <summary>The EEs linked into the CLI. None yet: the EVM and EraVM register here when they land.</summary>
-    public static IBuiltInEnvironments BuiltIns => BuiltInEnvironments.None;
+    /// <summary>The EEs linked into the CLI; EraVM registers here when it lands.</summary>
+    public static IBuiltInEnvironments BuiltIns { get; } = new BuiltInEnvironments
+    {
+        { BuiltInEnvironments.Evm, () => new EvmEnvironment() },
+    };
 
     public static bool IsConfigurationError(Exception e) =>
         e is ConfigurationException or ExecutionEnvironmentLoadException;

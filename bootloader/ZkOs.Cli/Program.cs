@@ -13,6 +13,7 @@ public static class Program
         {
             EesCommand.Create(),
             ExecCommand.Create(),
+            StateTestCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -69,6 +69,18 @@ public sealed class SandboxSystem : ISystem
         return SystemStatus.Ok;
     }
 
+    public SystemStatus GetSelfBalance(byte ee, ref Resources resources, in Address address, out UInt256 balance)
+    {
+        balance = UInt256.Zero;
+        return SystemStatus.Ok;
+    }
+
+    public SystemStatus AccessAccount(byte ee, ref Resources resources, in Address address, out bool isEmpty)
+    {
+        isEmpty = true;
+        return SystemStatus.Ok;
+    }
+
     public SystemStatus GetNonce(byte ee, ref Resources resources, in Address address, out ulong nonce)
     {
         nonce = 0;

@@ -32,6 +32,12 @@ public readonly struct CallRequest
     /// <summary>The ergs the frame asked to pass (EVM: the gas argument times 256, saturated).</summary>
     public ulong ErgsRequested { get; init; }
 
+    /// <summary>
+    /// Ergs the callee receives on top of what is forwarded, not taken from the caller (the EVM's
+    /// 2,300-gas stipend for a call with value).
+    /// </summary>
+    public ulong ErgsStipend { get; init; }
+
     /// <summary>Everything the frame held when it yielded.</summary>
     public Resources AvailableResources { get; init; }
 }

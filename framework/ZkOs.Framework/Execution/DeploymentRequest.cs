@@ -23,10 +23,11 @@ public readonly struct DeploymentRequest
     public Bytes32 Salt { get; init; }
 
     /// <summary>
-    /// Set for a top-level deployment transaction, whose nonce validation already bumped; null for
-    /// CREATE-like opcodes, where preparation bumps the deployer's nonce itself.
+    /// The deployer's nonce before this deployment, from which CREATE-like schemes derive the address.
+    /// The runner reads and bumps it before <see cref="IExecutionEnvironment.PrepareDeployment"/>; a
+    /// deployment transaction supplies the nonce its validation already bumped.
     /// </summary>
-    public ulong? DeployerNonce { get; init; }
+    public ulong DeployerNonce { get; init; }
 
     /// <summary>Everything the deployer held when it yielded.</summary>
     public Resources AvailableResources { get; init; }

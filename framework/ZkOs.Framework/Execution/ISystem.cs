@@ -29,6 +29,16 @@ public interface ISystem
 
     SystemStatus GetBalance(byte ee, ref Resources resources, in Address address, out UInt256 balance);
 
+    /// <summary>The running account's own balance: always warm, so only the EE's flat price applies (EVM SELFBALANCE).</summary>
+    SystemStatus GetSelfBalance(byte ee, ref Resources resources, in Address address, out UInt256 balance);
+
+    /// <summary>
+    /// Touches an account the EE is about to call, charging the EE's access price (EVM: EIP-2929 warm
+    /// 100 / cold 2600 gas) and warming it; <paramref name="isEmpty"/> tells whether it is empty in
+    /// the EIP-161 sense (no code, zero nonce and balance), which prices value transfers.
+    /// </summary>
+    SystemStatus AccessAccount(byte ee, ref Resources resources, in Address address, out bool isEmpty);
+
     SystemStatus GetNonce(byte ee, ref Resources resources, in Address address, out ulong nonce);
 
     /// <summary>The size of the code an observer sees (EXTCODESIZE).</summary>

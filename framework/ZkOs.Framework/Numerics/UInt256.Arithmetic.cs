@@ -135,6 +135,40 @@ public readonly partial struct UInt256
         result = new UInt256(r0, r1, r2, r3);
     }
 
+    /// <summary>
+    /// The low 256 bits of a * a: the cross products a_i * a_j (i != j) appear twice, so they are
+    /// computed once and doubled, which takes ten multiplications instead of sixteen (EXP squares once
+    /// per exponent bit).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Square(in UInt256 a, out UInt256 result)
+    {
+        ulong a0 = a.U0, a1 = a.U1, a2 = a.U2, a3 = a.U3;
+
+        // Cross terms a0a1 * 2^64 + a0a2 * 2^128 + (a0a3 + a1a2) * 2^192, modulo 2^256.
+        ulong c1 = MultiplyAdd(a0, a1, 0, 0, out ulong carry);
+        ulong c2 = MultiplyAdd(a0, a2, carry, 0, out carry);
+        ulong c3 = carry + a0 * a3 + a1 * a2;
+
+        // Doubled.
+        c3 = (c3 << 1) | (c2 >> 63);
+        c2 = (c2 << 1) | (c1 >> 63);
+        c1 <<= 1;
+
+        // Plus the squares a0^2 + a1^2 * 2^128 (a2^2 and a3^2 lie wholly above bit 255).
+        ulong r0 = MultiplyAdd(a0, a0, 0, 0, out ulong h0);
+        ulong l1 = MultiplyAdd(a1, a1, 0, 0, out ulong h1);
+        ulong r1 = h0 + c1;
+        carry = r1 < c1 ? 1UL : 0UL;
+        ulong r2 = l1 + c2;
+        ulong carry2 = r2 < c2 ? 1UL : 0UL;
+        r2 += carry;
+        carry2 += r2 < carry ? 1UL : 0UL;
+        ulong r3 = h1 + c3 + carry2;
+
+        result = new UInt256(r0, r1, r2, r3);
+    }
+
     /// <summary>The full 512-bit product a * b as two 256-bit halves.</summary>
     public static void MultiplyFull(in UInt256 a, in UInt256 b, out UInt256 low, out UInt256 high)
     {
@@ -250,7 +284,7 @@ public readonly partial struct UInt256
                 // The square after the exponent's top bit would be wasted work.
                 if (!lastLimb || bit + 1 < bitCount)
                 {
-                    Multiply(in b, in b, out b);
+                    Square(in b, out b);
                 }
             }
         }

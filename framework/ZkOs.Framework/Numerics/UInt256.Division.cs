@@ -48,8 +48,8 @@ public readonly partial struct UInt256
         int comparison = Compare(a0, a1, a2, a3, b0, b1, b2, b3);
         if (comparison <= 0)
         {
-            // The divisor has two limbs or more, so a quotient of 0 or 1 is the common case for
-            // "random" operands and costs no division at all.
+            // A dividend not above the divisor needs no division; with full-width operands on both
+            // sides this is a common case.
             quotient = comparison == 0 ? One : default;
             remainder = comparison == 0 ? default : new UInt256(a0, a1, a2, a3);
             return;

@@ -215,9 +215,20 @@ public readonly partial struct UInt256 : ISpanFormattable, ISpanParsable<UInt256
                 scale *= 10;
             }
 
-            if (MultiplyAdd(in value, scale, chunk, out value) != 0)
+            UInt256 previous = value;
+            if (MultiplyAdd(in previous, scale, chunk, out value) != 0)
             {
-                position = index + count - 1;
+                // Redo the chunk digit by digit to name the digit that overflows.
+                value = previous;
+                for (int i = 0; i < count; i++)
+                {
+                    if (MultiplyAdd(in value, 10, (ulong)(s[index + i] - '0'), out value) != 0)
+                    {
+                        position = index + i;
+                        break;
+                    }
+                }
+
                 return ParseStatus.DecimalOverflow;
             }
 
@@ -292,7 +303,7 @@ public readonly partial struct UInt256 : ISpanFormattable, ISpanParsable<UInt256
         ParseStatus.HexTooLong =>
             $"Cannot parse '{s}' as a UInt256: {s.Length - 2} hexadecimal digits overflow 256 bits (at most {_maxHexDigits}, so position {position} is one too many).",
         ParseStatus.DecimalOverflow =>
-            $"Cannot parse '{s}' as a UInt256: the decimal number overflows 2^256 - 1 (by position {position}).",
+            $"Cannot parse '{s}' as a UInt256: the decimal number overflows 2^256 - 1 at the digit at position {position}.",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -72,13 +72,15 @@ public readonly partial struct UInt256
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SignExtend(in UInt256 byteIndex, in UInt256 x, out UInt256 result)
     {
+        ulong x0 = x.U0, x1 = x.U1, x2 = x.U2, x3 = x.U3;
         if ((byteIndex.U1 | byteIndex.U2 | byteIndex.U3) != 0 || byteIndex.U0 >= 31)
         {
-            result = x;
+            // Limb by limb rather than `result = x`: a whole-struct copy becomes one 32-byte vector
+            // move, which stalls when the stack slot was just written as four 8-byte stores.
+            result = new UInt256(x0, x1, x2, x3);
             return;
         }
 
-        ulong x0 = x.U0, x1 = x.U1, x2 = x.U2, x3 = x.U3;
         int signBit = (int)byteIndex.U0 * 8 + 7;
         int bit = signBit & 63;
 

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+using System.Globalization;
+using ZkOs.Bootloader.Ethereum;
+using ZkOs.Bootloader.Runner;
+using ZkOs.Framework.Crypto;
+using ZkOs.Framework.Execution;
+using ZkOs.Framework.Numerics;
+using ZkOs.System.Io;
+using ZkOs.System.Precompiles;
+
+namespace ZkOs.Bootloader.Conformance.StateTests;
+
+/// <summary>
+/// Runs a state-test case the way Ethereum's own clients do: the pre-state in a fresh IO subsystem under
+/// the Ethereum rules, the case's transaction through the Ethereum policy and the runner, with the EVM
+/// the host supplies for the case's fork; then the MPT state root and the logs hash.
+/// </summary>
+/// <param name="evmForFork">The EVM for a fork name, or null when the fork is not supported.</param>
+public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment?> evmForFork) : IStateTestExecutor
+{
+    public StateTestResult Execute(StateTestCase testCase, IStateTestTracer? tracer)
+    {
+        var rules = EthereumForkRules.For(testCase.Fork);
+        var evm = evmForFork(testCase.Fork);
+        if (rules is null || evm is null)
+        {
+            return StateTestResult.NotSupported($"fork {testCase.Fork}");
+        }
+
+        var io = new IoSubsystem(IoRules.Ethereum);
+        foreach (var (address, account) in testCase.Pre)
+        {
+            io.SeedAccount(address, account.Nonce, account.Balance, account.Code.ToArray(), account.Storage);
+        }
+        var block = Block(testCase.Environment);
+        io.BeginBlock(ToContext(block), block.BlockHashes);
+
+        var environments = new IExecutionEnvironment?[256];
+        environments[evm.Type] = evm;
+        var runner = new FrameRunner(environments, evm.Type, io, PrecompileSet.Cancun);
+        var processor = new EthereumTransactionProcessor(io, runner, PrecompileSet.Cancun, rules);
+        var receipt = processor.Execute(block, Transaction(testCase.Transaction));
+
+        if (receipt.Unsupported is { } unsupported)
+        {
+            return StateTestResult.NotSupported(unsupported);
+        }
+        var root = EthereumCommitment.StateRoot(io);
+        var logsHash = EthereumCommitment.LogsHashOf(receipt.Logs);
+        return receipt.Invalid is { } invalid
+            ? StateTestResult.Rejected(root, logsHash, invalid.ToString())
+            : StateTestResult.Executed(root, logsHash, receipt.GasUsed);
+    }
+
+    private static EthereumBlock Block(StateTestEnvironment env) => new()
+    {
+        ChainId = env.ChainId,
+        Number = env.Number,
+        Timestamp = env.Timestamp,
+        Coinbase = env.Coinbase,
+        GasLimit = env.GasLimit,
+        BaseFee = env.BaseFee ?? UInt256.Zero,
+        PrevRandao = env.PrevRandao?.ToUInt256() ?? env.Difficulty,
+        ExcessBlobGas = env.ExcessBlobGas ?? 0,
+        BlockHashes = TestBlockHashes(env.Number),
+    };
+
+    /// <summary>
+    /// The block hashes the state tests were filled with: block n's hash is keccak of n written in
+    /// decimal (go-ethereum's test harness), for the 256 blocks before the current one.
+    /// </summary>
+    private static UInt256[] TestBlockHashes(ulong number)
+    {
+        var count = (int)Math.Min(number, 256);
+        var hashes = new UInt256[count];
+        for (var i = 0; i < count; i++)
+        {
+            var n = number - 1 - (ulong)i;
+            hashes[i] = Keccak256.Hash(global::System.Text.Encoding.ASCII.GetBytes(n.ToString(CultureInfo.InvariantCulture))).ToUInt256();
+        }
+        return hashes;
+    }
+
+    private static BlockContext ToContext(EthereumBlock block) => new()
+    {
+        ChainId = block.ChainId,
+        Number = block.Number,
+        Timestamp = block.Timestamp,
+        Coinbase = block.Coinbase,
+        GasLimit = block.GasLimit,
+        BaseFee = block.BaseFee,
+        PrevRandao = block.PrevRandao,
+        BlobBaseFee = block.BlobBaseFee,
+    };
+
+    private static EthereumTransaction Transaction(StateTestCaseTransaction tx) => new()
+    {
+        Type = (byte)tx.Type,
+        Sender = tx.Sender,
+        Nonce = tx.Nonce,
+        GasPrice = tx.GasPrice,
+        MaxFeePerGas = tx.MaxFeePerGas,
+        MaxPriorityFeePerGas = tx.MaxPriorityFeePerGas,
+        GasLimit = tx.GasLimit,
+        To = tx.To,
+        Value = tx.Value,
+        Data = tx.Data,
+        AccessList = tx.AccessList,
+        BlobVersionedHashes = tx.BlobVersionedHashes,
+        MaxFeePerBlobGas = tx.MaxFeePerBlobGas,
+    };
+}

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+using System.Numerics;
+using ZkOs.Bootloader.Runner;
+using ZkOs.Framework.Execution;
+using ZkOs.Framework.Numerics;
+using ZkOs.System.Io;
+using ZkOs.System.Precompiles;
+
+namespace ZkOs.Bootloader.Ethereum;
+
+/// <summary>
+/// The Ethereum transaction policy: validation (types, nonce, EOA sender, fee caps, funds, intrinsic
+/// gas, blobs), buying gas, the access-list and EIP-2929 warm-up, execution through the runner, the
+/// EIP-3529 refund, the priority fee to the coinbase. It shares the EVM, the runner and the IO
+/// subsystem with the ZKsync policy; only these rules differ.
+/// </summary>
+public sealed class EthereumTransactionProcessor(IoSubsystem io, FrameRunner runner, PrecompileSet precompiles, EthereumForkRules rules)
+{
+    public const ulong TransactionGas = 21000;
+    public const ulong CreateGas = 32000;
+    public const ulong ZeroByteGas = 4;
+    public const ulong NonZeroByteGas = 16;
+    public const ulong AccessListAddressGas = 2400;
+    public const ulong AccessListKeyGas = 1900;
+    public const ulong InitCodeWordGas = 2;
+    public const int MaxInitCodeSize = 49152;
+
+    /// <summary>Ethereum has no native resource: frames get so much it never runs out.</summary>
+    private const ulong UnlimitedNative = 1UL << 62;
+
+    /// <summary>
+    /// The most gas a frame can hold: its loop counts ergs (gas × 256) in a signed 64-bit register. A
+    /// transaction may carry more (tests use 2^63 − 1); the excess is held back and counted as unused.
+    /// Only GAS could tell, and only beyond 3.6 × 10^16 gas, which no execution can spend.
+    /// </summary>
+    public const ulong MaxFrameGas = (ulong)long.MaxValue / Resources.ErgsPerGas;
+
+    public EthereumForkRules Rules => rules;
+
+    /// <summary>Validates and runs <paramref name="tx"/>; a rejected transaction leaves the state untouched.</summary>
+    public EthereumReceipt Execute(EthereumBlock block, EthereumTransaction tx)
+    {
+        var intrinsic = IntrinsicGas(tx);
+        if (Validate(block, tx, intrinsic) is { } invalid)
+        {
+            return new EthereumReceipt { Invalid = invalid };
+        }
+
+        var value = tx.Value!.Value;
+        var baseFee = block.BaseFee;
+        var gasPrice = EffectiveGasPrice(tx, baseFee);
+        io.BeginTransaction(new TransactionContext
+        {
+            Origin = tx.Sender,
+            GasPrice = gasPrice,
+            BlobHashes = tx.BlobVersionedHashes.ToArray(),
+        });
+
+        var blobFee = (ulong)tx.BlobVersionedHashes.Count * BlobGas.PerBlob * block.BlobBaseFee;
+        io.TrySubtractBalance(tx.Sender, new UInt256(tx.GasLimit) * gasPrice + blobFee);
+        var nonce = io.NonceOf(tx.Sender);
+        io.TryIncrementNonce(tx.Sender);
+        WarmUp(block, tx);
+
+        var available = tx.GasLimit - intrinsic;
+        var heldBack = available > MaxFrameGas ? available - MaxFrameGas : 0;
+        var resources = Resources.FromGas(available - heldBack, UnlimitedNative);
+        var outcome = tx.To is { } to
+            ? runner.Call(tx.Sender, to, value, tx.Data, resources)
+            : runner.Deploy(tx.Sender, tx.Data, value, resources, nonce);
+
+        var gasUsed = tx.GasLimit - outcome.Remaining.Gas - heldBack;
+        gasUsed -= io.CappedRefund(gasUsed, rules.RefundQuotient);
+        io.AddBalance(tx.Sender, new UInt256(tx.GasLimit - gasUsed) * gasPrice);
+        io.AddBalance(block.Coinbase, new UInt256(gasUsed) * (gasPrice - baseFee));
+        var logs = io.Logs.ToArray();
+        io.FinishTransaction();
+
+        return new EthereumReceipt
+        {
+            Success = outcome.IsSuccess,
+            Error = outcome.Error,
+            GasUsed = gasUsed,
+            Logs = logs,
+            ContractAddress = outcome.DeployedAt,
+            Output = outcome.ReturnData,
+            Unsupported = outcome.Unsupported,
+        };
+    }
+
+    /// <summary>EIP-1559: the fee cap, or the base fee plus the priority fee when that is lower.</summary>
+    public static UInt256 EffectiveGasPrice(EthereumTransaction tx, in UInt256 baseFee)
+    {
+        if (tx.Type < 2)
+        {
+            return tx.GasPrice ?? UInt256.Zero;
+        }
+        var withTip = baseFee + tx.PriorityFeeCap;
+        return UInt256.LessThan(tx.FeeCap, withTip) ? tx.FeeCap : withTip;
+    }
+
+    public ulong IntrinsicGas(EthereumTransaction tx)
+    {
+        var gas = TransactionGas + (tx.IsCreate ? CreateGas : 0);
+        foreach (var b in tx.Data.Span)
+        {
+            gas += b == 0 ? ZeroByteGas : NonZeroByteGas;
+        }
+        foreach (var entry in tx.AccessList)
+        {
+            gas += AccessListAddressGas + AccessListKeyGas * (ulong)entry.StorageKeys.Count;
+        }
+        if (tx.IsCreate && rules.LimitInitCode)
+        {
+            gas += InitCodeWordGas * (((ulong)tx.Data.Length + 31) / 32);
+        }
+        return gas;
+    }
+
+    private InvalidTransaction? Validate(EthereumBlock block, EthereumTransaction tx, ulong intrinsic)
+    {
+        if (tx.Type > rules.MaxTransactionType)
+        {
+            return InvalidTransaction.TypeNotSupported;
+        }
+        if (tx.Value is null)
+        {
+            return InvalidTransaction.ValueTooLarge;
+        }
+        var stateNonce = io.NonceOf(tx.Sender);
+        if (stateNonce == ulong.MaxValue)
+        {
+            return InvalidTransaction.NonceMaximum;
+        }
+        if (tx.Nonce != stateNonce)
+        {
+            return tx.Nonce < stateNonce ? InvalidTransaction.NonceTooLow : InvalidTransaction.NonceTooHigh;
+        }
+        if (io.CodeOf(tx.Sender).Length > 0)
+        {
+            return InvalidTransaction.SenderNotEoa;
+        }
+        if (tx.GasLimit > block.GasLimit)
+        {
+            return InvalidTransaction.GasLimitAboveBlock;
+        }
+        if (tx.Type >= 2 && UInt256.GreaterThan(tx.PriorityFeeCap, tx.FeeCap))
+        {
+            return InvalidTransaction.PriorityFeeAboveFeeCap;
+        }
+        if (UInt256.LessThan(tx.FeeCap, block.BaseFee))
+        {
+            return InvalidTransaction.FeeCapBelowBaseFee;
+        }
+        if (tx.Type == 3 && ValidateBlobs(block, tx) is { } blobError)
+        {
+            return blobError;
+        }
+        if (tx.IsCreate && rules.LimitInitCode && tx.Data.Length > MaxInitCodeSize)
+        {
+            return InvalidTransaction.InitCodeTooLarge;
+        }
+        if (tx.GasLimit < intrinsic)
+        {
+            return InvalidTransaction.IntrinsicGasTooLow;
+        }
+        // Funds for the worst case: every gas at the fee cap, the value, every blob at its fee cap.
+        var cost = (BigInteger)tx.GasLimit * tx.FeeCap.ToBigInteger() + tx.Value.Value.ToBigInteger()
+            + (BigInteger)tx.BlobVersionedHashes.Count * BlobGas.PerBlob * (tx.MaxFeePerBlobGas ?? UInt256.Zero).ToBigInteger();
+        if (cost > io.BalanceOf(tx.Sender).ToBigInteger())
+        {
+            return InvalidTransaction.InsufficientFunds;
+        }
+        return null;
+    }
+
+    private static InvalidTransaction? ValidateBlobs(EthereumBlock block, EthereumTransaction tx)
+    {
+        if (tx.IsCreate)
+        {
+            return InvalidTransaction.BlobCreate;
+        }
+        if (tx.BlobVersionedHashes.Count == 0)
+        {
+            return InvalidTransaction.NoBlobs;
+        }
+        if (tx.BlobVersionedHashes.Count > BlobGas.MaxBlobsPerBlock)
+        {
+            return InvalidTransaction.TooManyBlobs;
+        }
+        Span<byte> hash = stackalloc byte[32];
+        foreach (var versioned in tx.BlobVersionedHashes)
+        {
+            versioned.WriteTo(hash);
+            if (hash[0] != BlobGas.VersionedHashVersionKzg)
+            {
+                return InvalidTransaction.InvalidBlobVersion;
+            }
+        }
+        return UInt256.LessThan(tx.MaxFeePerBlobGas ?? UInt256.Zero, block.BlobBaseFee)
+            ? InvalidTransaction.BlobFeeCapBelowBlobBaseFee
+            : null;
+    }
+
+    /// <summary>EIP-2929 and EIP-2930: the sender, the recipient, the precompiles, the coinbase (EIP-3651) and the access list start warm.</summary>
+    private void WarmUp(EthereumBlock block, EthereumTransaction tx)
+    {
+        io.WarmUp(tx.Sender);
+        if (tx.To is { } to)
+        {
+            io.WarmUp(to);
+        }
+        foreach (var precompile in precompiles.Precompiles)
+        {
+            io.WarmUp(ZkOs.Framework.Primitives.Address.FromUInt64(precompile.Address));
+        }
+        if (rules.WarmCoinbase)
+        {
+            io.WarmUp(block.Coinbase);
+        }
+        foreach (var entry in tx.AccessList)
+        {
+            io.WarmUp(entry.Address);
+            foreach (var key in entry.StorageKeys)
+            {
+                io.WarmUp(entry.Address, key.ToUInt256());
+            }
+        }
+    }
+}
