@@ -14,6 +14,7 @@ public static class Program
             EesCommand.Create(),
             ExecCommand.Create(),
             StateTestCommand.Create(),
+            ReplayCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

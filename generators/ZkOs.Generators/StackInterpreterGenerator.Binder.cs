@@ -386,8 +386,11 @@ public sealed partial class StackInterpreterGenerator
         };
     }
 
+    // Unmanaged because the loop and its tracers (IInterpreterTracer<TContext> where TContext : unmanaged)
+    // take a pointer to it.
     private static bool IsValidContext(INamedTypeSymbol contextType) =>
         contextType.TypeKind == TypeKind.Struct
+        && contextType.IsUnmanagedType
         && contextType.GetMembers("State").OfType<IFieldSymbol>().Any(field =>
             !field.IsStatic
             && field.DeclaredAccessibility == Accessibility.Public

@@ -17,6 +17,7 @@ public sealed partial class StackInterpreterGenerator
     private const string Exit = Interpretation + ".InterpreterExit";
     private const string Error = Interpretation + ".ExecutionError";
     private const string Stack = Interpretation + ".WordStack";
+    private const string NoTracer = Interpretation + ".NoTracer";
 
     /// <summary>The shared exits of the loop, in the order they are written; each sets State.Error.</summary>
     private static readonly string[] _errorLabels =
@@ -182,8 +183,22 @@ public sealed partial class StackInterpreterGenerator
         writer.WriteLine("/// </para>");
         writer.WriteLine("/// </remarks>");
         writer.WriteLine(_generatedCode);
+        writer.WriteLine($"public static unsafe {Exit} Run({spec.ContextType}* ctx) => Run<{NoTracer}<{spec.ContextType}>>(ctx);");
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// <c>Run(ctx)</c> with a tracing switch: when <typeparamref name=\"TTracer\"/> is active, the loop writes its");
+        writer.WriteLine("/// registers to <c>ctx-&gt;State</c> and calls <c>TTracer.BeforeInstruction(ctx)</c> before every instruction.");
+        writer.WriteLine("/// </summary>");
+        writer.WriteLine("/// <remarks>");
+        writer.WriteLine("/// <typeparamref name=\"TTracer\"/> is a struct, so the JIT compiles one loop per tracer and folds its constant");
+        writer.WriteLine("/// <c>IsActive</c> away: <c>Run&lt;NoTracer&lt;...&gt;&gt;</c>, which <c>Run(ctx)</c> is, has no tracing code at all.");
+        writer.WriteLine("/// </remarks>");
+        writer.WriteLine(_generatedCode);
         writer.WriteLine("[global::System.Runtime.CompilerServices.SkipLocalsInit]");
-        writer.WriteLine($"public static unsafe {Exit} Run({spec.ContextType}* ctx)");
+        writer.WriteLine($"public static unsafe {Exit} Run<TTracer>({spec.ContextType}* ctx)");
+        writer.Indent();
+        writer.WriteLine($"where TTracer : struct, {Interpretation}.IInterpreterTracer<{spec.ContextType}>");
+        writer.Unindent();
         writer.OpenBlock();
         writer.WriteLine("// pc, sp, ergs, native and ctx are the only values live across iterations: with more, the JIT");
         writer.WriteLine("// spills the pc to memory (reference/performance.md, rule 2).");
@@ -194,6 +209,18 @@ public sealed partial class StackInterpreterGenerator
         writer.WriteLine();
         writer.WriteLine("while (true)");
         writer.OpenBlock();
+        writer.WriteLine("// The tracing hook, a compile-time switch: TTracer.IsActive is a constant, false for NoTracer, and the");
+        writer.WriteLine("// JIT removes the block from that loop. A tracer sees the registers as they are before the instruction;");
+        writer.WriteLine("// it observes only, so nothing is reloaded after it.");
+        writer.WriteLine("if (TTracer.IsActive)");
+        writer.OpenBlock();
+        writer.WriteLine("ctx->State.Pc = pc;");
+        writer.WriteLine("ctx->State.Sp = sp;");
+        writer.WriteLine("ctx->State.Ergs = ergs;");
+        writer.WriteLine("ctx->State.Native = native;");
+        writer.WriteLine("TTracer.BeforeInstruction(ctx);");
+        writer.CloseBlock();
+        writer.WriteLine();
         if (spec.StepErgs != 0 || spec.StepNative != 0)
         {
             writer.WriteLine($"// Every charge below includes {InstructionStepCost} ({Number(spec.StepErgs)} ergs, {Number(spec.StepNative)} native).");

@@ -242,10 +242,13 @@ public sealed class DiagnosticTests
         Assert.Contains("must be static", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ZKOS0018_InvalidContextType()
+    [Theory]
+    [InlineData("public struct MiniContext { public int State; }")]
+    // A managed field: the loop and its tracers take a pointer to the context.
+    [InlineData("public struct MiniContext { public InterpreterState State; public string Name; }")]
+    public void ZKOS0018_InvalidContextType(string context)
     {
-        var source = MiniSource.Replace("public struct MiniContext { public InterpreterState State; }", "public struct MiniContext { public int State; }", StringComparison.Ordinal);
+        var source = MiniSource.Replace("public struct MiniContext { public InterpreterState State; }", context, StringComparison.Ordinal);
         var diagnostics = Run(Table(), source: source);
 
         AssertSingle(diagnostics, "ZKOS0018", "/src/Source0.cs", line: LineOf(source, "[StackInterpreter("));

@@ -188,6 +188,45 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public void ATracedRunCallsTheHookOncePerInstructionWithTheRegistersBeforeIt()
+    {
+        // PUSH1 4; JUMP; INVALID; JUMPDEST; PUSH1 2; PUSH1 3; ADD; STOP: the INVALID is jumped over.
+        var result = Execute([0x60, 4, 0x56, 0xfe, 0x5b, 0x60, 2, 0x60, 3, 0x01, 0x00], traced: true);
+
+        Assert.Equal(InterpreterExit.Halted, result.Exit);
+        Assert.Equal([0L, 2, 4, 5, 7, 9, 10], result.Trace.Select(s => s.Pc));
+        Assert.Equal([0, 1, 0, 0, 1, 2, 1], result.Trace.Select(s => s.Depth));
+        const long Jump = 8 * 256, JumpDest = 1 * 256;
+        Assert.Equal(
+            [1_000_000, 1_000_000 - Push1Ergs, 1_000_000 - Push1Ergs - Jump, 1_000_000 - Push1Ergs - Jump - JumpDest],
+            result.Trace.Take(4).Select(s => s.Ergs));
+    }
+
+    [Fact]
+    public void TracingChangesNothingTheProgramSees()
+    {
+        // PUSH1 ×3; CREATE (yields, resumed); DUP1; SWAP1; ADD; STOP, and an EXP with a dynamic charge.
+        byte[][] programs = [[0x60, 1, 0x60, 2, 0x60, 3, 0xf0, 0x80, 0x90, 0x01, 0x00], [0x60, 3, 0x61, 0x01, 0x00, 0x0a, 0x00]];
+        foreach (var code in programs)
+        {
+            var plain = Execute(code, ergs: 10_000_000);
+            var traced = Execute(code, ergs: 10_000_000, traced: true);
+
+            Assert.Empty(plain.Trace);
+            Assert.Equal(plain with { Trace = traced.Trace }, traced);
+        }
+    }
+
+    [Fact]
+    public void ATracedFaultIsSeenBeforeTheFaultingInstruction()
+    {
+        var result = Execute([0x60, 1, 0x01], traced: true);
+
+        Assert.Equal(ExecutionError.StackUnderflow, result.Error);
+        Assert.Equal([0L, 2], result.Trace.Select(s => s.Pc));
+    }
+
+    [Fact]
     public void MetadataDescribesTheTable()
     {
         var run = GeneratorHarness.RunSample();
@@ -209,9 +248,9 @@ public sealed class RuntimeTests
 
     private static Assembly Loaded => _execute.Value.DeclaringType!.Assembly;
 
-    private static Result Execute(byte[] code, int version = Shanghai, long ergs = 1_000_000, long native = 1_000_000, bool isStatic = false)
+    private static Result Execute(byte[] code, int version = Shanghai, long ergs = 1_000_000, long native = 1_000_000, bool isStatic = false, bool traced = false)
     {
-        var raw = _execute.Value.Invoke(null, [code, version, ergs, native, isStatic])!;
+        var raw = _execute.Value.Invoke(null, [code, version, ergs, native, isStatic, traced])!;
         T Get<T>(string name) => (T)raw.GetType().GetProperty(name)!.GetValue(raw)!;
         return new Result(
             Get<InterpreterExit>("Exit"),
@@ -224,7 +263,8 @@ public sealed class RuntimeTests
             Get<int>("Yields"),
             Get<ulong>("LastKey"),
             Get<ulong>("LastValue"),
-            Get<ulong>("ReturnSize"));
+            Get<ulong>("ReturnSize"),
+            Get<(long Pc, int Depth, long Ergs)[]>("Trace"));
     }
 
     private static MethodInfo Load()
@@ -248,5 +288,6 @@ public sealed class RuntimeTests
         int Yields,
         ulong LastKey,
         ulong LastValue,
-        ulong ReturnSize);
+        ulong ReturnSize,
+        (long Pc, int Depth, long Ergs)[] Trace);
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 
@@ -21,4 +22,17 @@ public sealed record EthereumBlock
 
     /// <summary>EIP-4844: the price of blob gas from the excess, <c>fake_exponential(1, excess, 3338477)</c>.</summary>
     public UInt256 BlobBaseFee => BlobGas.BaseFee(ExcessBlobGas);
+
+    /// <summary>The facts EEs read (NUMBER, COINBASE, BASEFEE, …), for <c>IoSubsystem.BeginBlock</c>.</summary>
+    public BlockContext ToContext() => new()
+    {
+        ChainId = ChainId,
+        Number = Number,
+        Timestamp = Timestamp,
+        Coinbase = Coinbase,
+        GasLimit = GasLimit,
+        BaseFee = BaseFee,
+        PrevRandao = PrevRandao,
+        BlobBaseFee = BlobBaseFee,
+    };
 }

@@ -69,7 +69,9 @@ public sealed class EthereumTransactionProcessor(IoSubsystem io, FrameRunner run
             ? runner.Call(tx.Sender, to, value, tx.Data, resources)
             : runner.Deploy(tx.Sender, tx.Data, value, resources, nonce);
 
-        var gasUsed = tx.GasLimit - outcome.Remaining.Gas - heldBack;
+        // An exceptional halt of the entry frame burns everything it was given, the held-back gas too.
+        var unused = outcome.Status == FrameStatus.Failed ? 0 : outcome.Remaining.Gas + heldBack;
+        var gasUsed = tx.GasLimit - unused;
         gasUsed -= io.CappedRefund(gasUsed, rules.RefundQuotient);
         io.AddBalance(tx.Sender, new UInt256(tx.GasLimit - gasUsed) * gasPrice);
         io.AddBalance(block.Coinbase, new UInt256(gasUsed) * (gasPrice - baseFee));

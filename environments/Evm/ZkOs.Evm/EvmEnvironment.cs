@@ -16,7 +16,7 @@ namespace ZkOs.Evm;
 /// <see cref="EvmSpec"/>. It knows nothing of the transaction policy or the storage model in use:
 /// those are the system's and the bootloader's.
 /// </summary>
-public sealed class EvmEnvironment : IExecutionEnvironment
+public sealed class EvmEnvironment : IExecutionEnvironment, ITraceableEnvironment
 {
     public EvmEnvironment()
         : this(EvmSpec.Cancun)
@@ -24,11 +24,22 @@ public sealed class EvmEnvironment : IExecutionEnvironment
     }
 
     public EvmEnvironment(EvmSpec spec)
+        : this(spec, tracer: null)
+    {
+    }
+
+    /// <param name="spec">The fork's rules.</param>
+    /// <param name="tracer">When not null, every frame runs the traced loop and reports each instruction to it.</param>
+    public EvmEnvironment(EvmSpec spec, IInstructionTracer? tracer)
     {
         Spec = spec;
+        Tracer = tracer;
     }
 
     public EvmSpec Spec { get; }
+
+    /// <summary>Receives every instruction of this environment's frames; null (the default) for the untraced loop.</summary>
+    public IInstructionTracer? Tracer { get; }
 
     public byte Type => EeType.Evm;
 
@@ -52,6 +63,8 @@ public sealed class EvmEnvironment : IExecutionEnvironment
     public static ulong AllButOne64th(ulong ergs) => ergs - ergs / Resources.ErgsPerGas / 64 * Resources.ErgsPerGas;
 
     public IExecutionFrame CreateFrame() => new EvmFrame(this);
+
+    public IExecutionEnvironment WithTracer(IInstructionTracer tracer) => new EvmEnvironment(Spec, tracer);
 
     /// <summary>
     /// Derives the new address (CREATE: from the deployer and its nonce; CREATE2: from the deployer,

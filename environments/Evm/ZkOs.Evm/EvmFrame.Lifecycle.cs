@@ -90,7 +90,8 @@ public sealed unsafe partial class EvmFrame
 
     private PreemptionPoint Resume()
     {
-        var exit = EvmInterpreter.Run(_ctx);
+        // Tracing is chosen once per activation: the traced loop is another instantiation, not a check per instruction.
+        var exit = _recorder is null ? EvmInterpreter.Run(_ctx) : RunTraced();
         if (exit == InterpreterExit.Yielded)
         {
             return Yield();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ZkOs.Evm.Tracing;
 using ZkOs.Framework.Execution;
 using ZkOs.Framework.Interpretation;
 
@@ -10,7 +11,7 @@ namespace ZkOs.Evm;
 /// One EVM activation. It owns native memory for its context, stack, padded code, jump map and memory,
 /// and keeps it between activations: the runner pools frames, so a call allocates nothing.
 /// The lifecycle (start, preemption, continuation) is in EvmFrame.Lifecycle.cs; what host handlers
-/// need from the frame is in EvmFrame.Host.cs.
+/// need from the frame is in EvmFrame.Host.cs; the traced loop is in EvmFrame.Tracing.cs.
 /// </summary>
 public sealed unsafe partial class EvmFrame : IExecutionFrame, IDisposable
 {
@@ -29,6 +30,7 @@ public sealed unsafe partial class EvmFrame : IExecutionFrame, IDisposable
         _ctx = (EvmContext*)NativeMemory.AllocZeroed((nuint)sizeof(EvmContext));
         _self = GCHandle.Alloc(this, GCHandleType.Weak);
         _ctx->FrameHandle = GCHandle.ToIntPtr(_self);
+        _recorder = environment.Tracer is { } tracer ? new EvmStepRecorder(tracer) : null;
     }
 
     public EvmEnvironment Environment { get; }

@@ -100,7 +100,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidContextType = Error(
         "ZKOS0018",
         "Invalid interpreter context type",
-        "The context type '{0}' must be a struct with a public field 'State' of type ZkOs.Framework.Interpretation.InterpreterState");
+        "The context type '{0}' must be an unmanaged struct with a public field 'State' of type ZkOs.Framework.Interpretation.InterpreterState");
 
     public static readonly DiagnosticDescriptor DuplicateTable = Error(
         "ZKOS0019",

@@ -27,6 +27,7 @@ public sealed partial class IoSubsystem
         _touched.Clear();
         _createdInTransaction.Clear();
         _destructed.Clear();
+        _unknownBlockHashes.Clear();
         _refund = 0;
     }
 

@@ -25,6 +25,7 @@ public sealed partial class IoSubsystem : ISystem
     private readonly HashSet<Address> _touched = [];
     private readonly HashSet<Address> _createdInTransaction = [];
     private readonly HashSet<Address> _destructed = [];
+    private readonly HashSet<ulong> _unknownBlockHashes = [];
     private BlockContext _block;
     private TransactionContext _transaction;
     private UInt256[] _blockHashes = [];
@@ -50,6 +51,13 @@ public sealed partial class IoSubsystem : ISystem
     /// <summary>L2→L1 messages of the current transaction so far.</summary>
     public IReadOnlyList<L1Message> Messages => _messages;
 
+    /// <summary>
+    /// Block numbers the current transaction asked BLOCKHASH for that lie in its 256-block window but whose
+    /// hash the block context did not supply (zero was answered). A replay that knows only some hashes
+    /// uses it to tell a wrong result it caused from a bug.
+    /// </summary>
+    public IReadOnlyCollection<ulong> UnknownBlockHashReads => _unknownBlockHashes;
+
     /// <summary>EIP-3529's refund counter for the current transaction (may dip below zero mid-way).</summary>
     public long Refund => _refund;
 
@@ -71,7 +79,12 @@ public sealed partial class IoSubsystem : ISystem
             return UInt256.Zero;
         }
         var index = current - 1 - number;
-        return index < (ulong)_blockHashes.Length ? _blockHashes[index] : UInt256.Zero;
+        if (index < (ulong)_blockHashes.Length)
+        {
+            return _blockHashes[index];
+        }
+        _unknownBlockHashes.Add(number);
+        return UInt256.Zero;
     }
 
     /// <summary>Puts an account into the initial state (genesis, a test's pre-state), outside any journal.</summary>

@@ -7,8 +7,8 @@ namespace ZkOs.System.Precompiles;
 
 /// <summary>
 /// An integer modulo secp256k1's group order n, four little-endian 64-bit limbs, always below n.
-/// ecrecover needs only a handful of these operations per call (one inversion, three products), so
-/// the code favours plain correctness over speed.
+/// ecrecover needs only a handful of these operations per call (one inversion, a dozen products for
+/// u1, u2 and their GLV split), so the products favour plain code over speed.
 /// </summary>
 /// <remarks>Inputs are read into locals before the result is written, so <c>out</c> may alias <c>in</c>.</remarks>
 internal struct Secp256k1Scalar

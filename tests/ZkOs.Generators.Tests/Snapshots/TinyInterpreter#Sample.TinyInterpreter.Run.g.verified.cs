@@ -30,8 +30,20 @@ public static partial class TinyInterpreter
     /// </para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("ZkOs.Generators", "%VERSION%")]
+    public static unsafe global::ZkOs.Framework.Interpretation.InterpreterExit Run(global::Sample.TinyContext* ctx) => Run<global::ZkOs.Framework.Interpretation.NoTracer<global::Sample.TinyContext>>(ctx);
+
+    /// <summary>
+    /// <c>Run(ctx)</c> with a tracing switch: when <typeparamref name="TTracer"/> is active, the loop writes its
+    /// registers to <c>ctx-&gt;State</c> and calls <c>TTracer.BeforeInstruction(ctx)</c> before every instruction.
+    /// </summary>
+    /// <remarks>
+    /// <typeparamref name="TTracer"/> is a struct, so the JIT compiles one loop per tracer and folds its constant
+    /// <c>IsActive</c> away: <c>Run&lt;NoTracer&lt;...&gt;&gt;</c>, which <c>Run(ctx)</c> is, has no tracing code at all.
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("ZkOs.Generators", "%VERSION%")]
     [global::System.Runtime.CompilerServices.SkipLocalsInit]
-    public static unsafe global::ZkOs.Framework.Interpretation.InterpreterExit Run(global::Sample.TinyContext* ctx)
+    public static unsafe global::ZkOs.Framework.Interpretation.InterpreterExit Run<TTracer>(global::Sample.TinyContext* ctx)
+        where TTracer : struct, global::ZkOs.Framework.Interpretation.IInterpreterTracer<global::Sample.TinyContext>
     {
         // pc, sp, ergs, native and ctx are the only values live across iterations: with more, the JIT
         // spills the pc to memory (reference/performance.md, rule 2).
@@ -42,6 +54,18 @@ public static partial class TinyInterpreter
 
         while (true)
         {
+            // The tracing hook, a compile-time switch: TTracer.IsActive is a constant, false for NoTracer, and the
+            // JIT removes the block from that loop. A tracer sees the registers as they are before the instruction;
+            // it observes only, so nothing is reloaded after it.
+            if (TTracer.IsActive)
+            {
+                ctx->State.Pc = pc;
+                ctx->State.Sp = sp;
+                ctx->State.Ergs = ergs;
+                ctx->State.Native = native;
+                TTracer.BeforeInstruction(ctx);
+            }
+
             // Every charge below includes InstructionStep (0 ergs, 20 native).
             switch (*pc)
             {

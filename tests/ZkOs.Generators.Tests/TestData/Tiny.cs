@@ -129,6 +129,23 @@ public static unsafe class FrameHandlers
     }
 }
 
+/// <summary>
+/// Records, before each instruction, its offset, the stack depth and the ergs left, as the loop spilled
+/// them to the context: the runtime tests compare them with the program.
+/// </summary>
+public readonly struct RecordingTracer : IInterpreterTracer<TinyContext>
+{
+    [System.ThreadStatic]
+    private static System.Collections.Generic.List<(long Pc, int Depth, long Ergs)>? t_steps;
+
+    public static System.Collections.Generic.List<(long Pc, int Depth, long Ergs)> Steps => t_steps ??= new();
+
+    public static bool IsActive => true;
+
+    public static unsafe void BeforeInstruction(TinyContext* ctx) =>
+        Steps.Add((ctx->State.Pc - ctx->Code, WordStack.Depth(ctx->State.Sp), ctx->State.Ergs));
+}
+
 /// <summary>What one run of the sample interpreter left behind, for the runtime tests.</summary>
 public sealed class RunResult
 {
@@ -153,13 +170,17 @@ public sealed class RunResult
     public ulong LastValue { get; init; }
 
     public ulong ReturnSize { get; init; }
+
+    /// <summary>What <see cref="RecordingTracer"/> saw, one entry per executed instruction; empty for an untraced run.</summary>
+    public (long Pc, int Depth, long Ergs)[] Trace { get; init; } = [];
 }
 
 public static class Harness
 {
     /// <summary>Runs <paramref name="code"/> to completion, resuming after every yield.</summary>
-    public static unsafe RunResult Execute(byte[] code, int version, long ergs, long native, bool isStatic)
+    public static unsafe RunResult Execute(byte[] code, int version, long ergs, long native, bool isStatic, bool traced)
     {
+        RecordingTracer.Steps.Clear();
         var padded = new byte[code.Length + TinyInterpreter.Opcodes.RequiredPadding];
         code.CopyTo(padded, 0);
         using var stack = new WordStack();
@@ -174,11 +195,11 @@ public static class Harness
             ctx.State.IsStatic = isStatic;
 
             var yields = 0;
-            var exit = TinyInterpreter.Run(&ctx);
+            var exit = traced ? TinyInterpreter.Run<RecordingTracer>(&ctx) : TinyInterpreter.Run(&ctx);
             while (exit == InterpreterExit.Yielded)
             {
                 yields++;
-                exit = TinyInterpreter.Run(&ctx);
+                exit = traced ? TinyInterpreter.Run<RecordingTracer>(&ctx) : TinyInterpreter.Run(&ctx);
             }
 
             var depth = WordStack.Depth(ctx.State.Sp);
@@ -195,6 +216,7 @@ public static class Harness
                 LastKey = ctx.LastKey,
                 LastValue = ctx.LastValue,
                 ReturnSize = ctx.ReturnSize,
+                Trace = RecordingTracer.Steps.ToArray(),
             };
         }
     }

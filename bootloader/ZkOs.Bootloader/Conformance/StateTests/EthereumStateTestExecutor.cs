@@ -4,6 +4,7 @@ using ZkOs.Bootloader.Ethereum;
 using ZkOs.Bootloader.Runner;
 using ZkOs.Framework.Crypto;
 using ZkOs.Framework.Execution;
+using ZkOs.Framework.Interpretation;
 using ZkOs.Framework.Numerics;
 using ZkOs.System.Io;
 using ZkOs.System.Precompiles;
@@ -15,6 +16,11 @@ namespace ZkOs.Bootloader.Conformance.StateTests;
 /// the Ethereum rules, the case's transaction through the Ethereum policy and the runner, with the EVM
 /// the host supplies for the case's fork; then the MPT state root and the logs hash.
 /// </summary>
+/// <remarks>
+/// With a tracer, an EVM that can trace (<see cref="ITraceableEnvironment"/>) is swapped for a traced copy
+/// for this case only, reporting every instruction to the tracer as EIP-3155 steps; the executor then
+/// ends the trace with the summary. An EE that cannot trace yields the summary alone.
+/// </remarks>
 /// <param name="evmForFork">The EVM for a fork name, or null when the fork is not supported.</param>
 public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment?> evmForFork) : IStateTestExecutor
 {
@@ -34,6 +40,10 @@ public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment
         }
         var block = Block(testCase.Environment);
         io.BeginBlock(ToContext(block), block.BlockHashes);
+        if (tracer is not null && evm is ITraceableEnvironment traceable)
+        {
+            evm = traceable.WithTracer(new StateTestInstructionTracer(tracer, io));
+        }
 
         var environments = new IExecutionEnvironment?[256];
         environments[evm.Type] = evm;
@@ -47,6 +57,8 @@ public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment
         }
         var root = EthereumCommitment.StateRoot(io);
         var logsHash = EthereumCommitment.LogsHashOf(receipt.Logs);
+        // No time field: a trace that is the same on every run diffs cleanly against another client's.
+        tracer?.Summary(root, receipt.Output, receipt.GasUsed, receipt.Success, testCase.Fork, time: null);
         return receipt.Invalid is { } invalid
             ? StateTestResult.Rejected(root, logsHash, invalid.ToString())
             : StateTestResult.Executed(root, logsHash, receipt.GasUsed);

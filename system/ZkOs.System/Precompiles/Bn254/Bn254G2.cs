@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using ZkOs.Framework.Numerics;
 using Fq = ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>;
 using Fq2 = ZkOs.System.Precompiles.Bn254.Fp2<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>>;
@@ -17,6 +18,7 @@ internal static class Bn254G2
     /// through the twist map (x, y) ↦ (x·w^2, y·w^3). In Jacobian coordinates Z is conjugated too.
     /// On G2, ψ acts as multiplication by p.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Psi(in G2 p, out G2 result)
     {
         Fq2.Conjugate(in p.X, out var x);
@@ -30,9 +32,10 @@ internal static class Bn254G2
     /// <summary>
     /// Membership in the order-r subgroup of a point already on the twist, by the test of El Housni,
     /// Guillevic and Piellard, "Co-factor clearing and subgroup membership testing on pairing-friendly
-    /// curves" (AFRICACRYPT 2022, §4.3): Q ∈ G2 iff [u+1]Q + ψ([u]Q) + ψ²([u]Q) = ψ³([2u]Q). It costs one
+    /// curves" (AFRICACRYPT 2022, ePrint 2022/352): Q ∈ G2 iff [u+1]Q + ψ([u]Q) + ψ²([u]Q) = ψ³([2u]Q). It costs one
     /// 63-bit scalar multiplication instead of the 254-bit [r]Q = O.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsInSubgroup(in G2 q)
     {
         if (q.IsInfinity)

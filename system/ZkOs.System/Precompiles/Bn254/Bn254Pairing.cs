@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using Fq = ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>;
 using Fq12 = ZkOs.System.Precompiles.Bn254.Fp12<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>, ZkOs.System.Precompiles.Bn254.Bn254Tower>;
 using Fq2 = ZkOs.System.Precompiles.Bn254.Fp2<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>>;
@@ -9,8 +10,8 @@ namespace ZkOs.System.Precompiles.Bn254;
 /// The optimal ate pairing of BN254 (Vercauteren, "Optimal pairings", 2010):
 /// e(P, Q) = (f_{6u+2,Q}(P) · l_{[6u+2]Q,π(Q)}(P) · l_{[6u+2]Q+π(Q),-π²(Q)}(P))^((p^12 - 1)/r),
 /// following Aranha, Karabina, Longa, Gebotys and López, "Faster explicit formulas for computing pairings
-/// over ordinary curves" (EUROCRYPT 2011), Algorithm 1 with the homogeneous projective line formulas of
-/// its §4. A product of pairings shares the squarings of the Miller loop and one final exponentiation.
+/// over ordinary curves" (EUROCRYPT 2011): their BN Miller loop with the line functions in homogeneous
+/// projective coordinates. A product of pairings shares the squarings of the Miller loop and one final exponentiation.
 /// The result is the pairing raised to a fixed power coprime to r (see <see cref="FinalExponentiation"/>),
 /// which keeps bilinearity and non-degeneracy, so the product is 1 exactly when the EIP-197 check holds.
 /// </summary>
@@ -72,6 +73,7 @@ internal static class Bn254Pairing
     /// The product of the Miller functions f_{6u+2,Q}(P) with the two Frobenius line steps, for at most
     /// <see cref="MaxPairsPerLoop"/> pairs: one squaring of f per loop digit, shared by every pair.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MillerLoop(ReadOnlySpan<Bn254Pair> pairs, out Fq12 result)
     {
         if (pairs.Length > MaxPairsPerLoop)
@@ -154,10 +156,11 @@ internal static class Bn254Pairing
     /// inversion and a Frobenius; it lands in the cyclotomic subgroup, where squaring is cheaper and
     /// inversion is conjugation. The hard part (p^4 - p^2 + 1)/r is replaced by its multiple
     /// m·(p^4 - p^2 + 1)/r with m = 2u(6u^2 + 3u + 1), gcd(m, r) = 1, whose base-p digits are short polynomials
-    /// in u (Fuentes-Castañeda, Knapp and Rodríguez-Henríquez, "Faster hashing to G2", SAC 2011, §6):
+    /// in u (Fuentes-Castañeda, Knapp and Rodríguez-Henríquez, "Faster hashing to G2", SAC 2011):
     /// λ0 = 1 + 6u + 12u^2 + 12u^3, λ1 = 4u + 6u^2 + 12u^3, λ2 = 6u + 6u^2 + 12u^3, λ3 = -1 + 4u + 6u^2 + 12u^3.
     /// The chain below needs three exponentiations by u.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FinalExponentiation(in Fq12 f, out Fq12 result)
     {
         // Easy part: g = f^(p^6 - 1) = conj(f)/f, then g^(p^2 + 1).
@@ -198,6 +201,7 @@ internal static class Bn254Pairing
     /// a^u for a in the cyclotomic subgroup, over the width-4 NAF of u with the table a, a^3, a^5, a^7
     /// (a^-k is conj(a^k) there): 62 cyclotomic squarings and 16 multiplications.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ExpByU(in Fq12 a, out Fq12 result)
     {
         Span<Fq12> odd = stackalloc Fq12[4];
@@ -230,10 +234,11 @@ internal static class Bn254Pairing
 
     /// <summary>
     /// T ← 2T and the tangent line at T evaluated at P, scaled by a factor in Fp2 (killed by the final
-    /// exponentiation). Aranha et al. 2011, §4, eq. (10) for the twist y^2 = x^3 + b':
+    /// exponentiation). Aranha et al. 2011, projective doubling with line evaluation, for the twist y^2 = x^3 + b':
     /// A = XY/2, B = Y^2, C = Z^2, E = 3b'C, F = 3E, G = (B + F)/2, H = (Y + Z)^2 - (B + C);
     /// X3 = A(B - F), Y3 = G^2 - 3E^2, Z3 = BH; line = -H·yP + 3X^2·xP·w + (E - B)·w^3.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DoublingStep(
         ref Fq2 x, ref Fq2 y, ref Fq2 z, in Fq px, in Fq py, out Fq2 c0, out Fq2 c1, out Fq2 c3)
     {
@@ -277,10 +282,11 @@ internal static class Bn254Pairing
 
     /// <summary>
     /// T ← T + R for an affine R (mixed addition) and the line through T and R evaluated at P. Aranha et
-    /// al. 2011, §4, eq. (12): θ = Y - yR·Z, λ = X - xR·Z, C = θ^2, D = λ^2, E = λ^3, F = ZC, G = XD,
+    /// al. 2011, mixed addition with line evaluation: θ = Y - yR·Z, λ = X - xR·Z, C = θ^2, D = λ^2, E = λ^3, F = ZC, G = XD,
     /// H = E + F - 2G; X3 = λH, Y3 = θ(G - H) - YE, Z3 = ZE; line = λ·yP - θ·xP·w + (θ·xR - λ·yR)·w^3.
     /// Never called with T = ±R: T runs through multiples [k]Q with 1 &lt; k &lt; r.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AdditionStep(
         ref Fq2 x, ref Fq2 y, ref Fq2 z, in Fq2 rx, in Fq2 ry, in Fq px, in Fq py, out Fq2 c0, out Fq2 c1, out Fq2 c3)
     {

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
+
 namespace ZkOs.System.Precompiles.Bn254;
 
 /// <summary>Algorithms written once over <see cref="IField{T}"/> and multi-limb exponents.</summary>
@@ -9,6 +11,7 @@ internal static class FieldAlgorithms
     /// multiplications build the table, then one multiplication per non-zero nibble (about a quarter
     /// fewer than square-and-multiply on a dense exponent such as p - 2).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pow<T>(in T a, ReadOnlySpan<ulong> exponent, out T result)
         where T : unmanaged, IField<T>
     {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ZkOs.System.Precompiles.Bn254;
@@ -74,6 +75,7 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
     }
 
     /// <summary>Karatsuba: (a0 + a1w)(b0 + b1w) = (a0b0 + v·a1b1) + ((a0 + a1)(b0 + b1) - a0b0 - a1b1)w.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in Fp12<TFp, TTower> a, in Fp12<TFp, TTower> b, out Fp12<TFp, TTower> result)
     {
         Fp6<TFp, TTower>.Multiply(in a.C0, in b.C0, out var v0);
@@ -90,8 +92,9 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
 
     /// <summary>
     /// Complex squaring, two Fp6 multiplications: with m = a0a1, c0 = (a0 + a1)(a0 + v·a1) - m - v·m and
-    /// c1 = 2m (Devegili et al., "Multiplication and squaring on pairing-friendly fields", §3).
+    /// c1 = 2m (Devegili et al., "Multiplication and squaring on pairing-friendly fields", 2006).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Square(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> result)
     {
         Fp6<TFp, TTower>.Multiply(in a.C0, in a.C1, out var m);
@@ -107,6 +110,7 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
     }
 
     /// <summary>1/(a0 + a1w) = (a0 - a1w)/(a0^2 - v·a1^2): one Fp6 inversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> result)
     {
         Fp6<TFp, TTower>.Square(in a.C0, out var t0);
@@ -132,6 +136,7 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
     /// and w^(p^k - 1) = ξ^((p^k - 1)/6), so each coefficient is conjugated when k is odd and multiplied by
     /// the constant γ_{k,i} = ξ^(i(p^k - 1)/6) of <see cref="FrobeniusCoefficients{TFp, TTower}"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Frobenius(in Fp12<TFp, TTower> a, int power, out Fp12<TFp, TTower> result)
     {
         var gammas = power switch
@@ -163,11 +168,12 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
     /// <summary>
     /// Squaring of an element of the cyclotomic subgroup (norm 1 over Fp6, as after the easy part of the
     /// final exponentiation), Granger and Scott, "Faster squaring in the cyclotomic subgroup of sixth degree
-    /// extensions" (PKC 2010), §3.2. With s = w^3 (s^2 = ξ) the element is A + B·w + C·w^2 over
+    /// extensions" (PKC 2010). With s = w^3 (s^2 = ξ) the element is A + B·w + C·w^2 over
     /// Fp4 = Fp2[s], A = g0 + g3s, B = g1 + g4s, C = g2 + g5s, and its square is
     /// (3A^2 - 2·conj(A)) + (3s·C^2 + 2·conj(B))w + (3B^2 - 2·conj(C))w^2: three Fp4 squarings
     /// (six Fp2 squarings) instead of two Fp6 multiplications.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CyclotomicSquare(in Fp12<TFp, TTower> a, out Fp12<TFp, TTower> result)
     {
         Fp2<TFp> g0 = a.C0.C0, g1 = a.C1.C0, g2 = a.C0.C1, g3 = a.C1.C1, g4 = a.C0.C2, g5 = a.C1.C2;
@@ -196,6 +202,7 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
     /// line function on a D-type sextic twist (BN254): thirteen Fp2 multiplications instead of eighteen.
     /// In the Fp6 basis the line is (c0, 0, 0) + (c1, c3, 0)·w.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyBy013(
         in Fp12<TFp, TTower> a, in Fp2<TFp> c0, in Fp2<TFp> c1, in Fp2<TFp> c3, out Fp12<TFp, TTower> result)
     {
@@ -212,6 +219,7 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
     }
 
     /// <summary>(x0 + x1s)^2 with s^2 = ξ: (x0^2 + ξx1^2) + ((x0 + x1)^2 - x0^2 - x1^2)s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SquareFp4(in Fp2<TFp> x0, in Fp2<TFp> x1, out Fp2<TFp> r0, out Fp2<TFp> r1)
     {
         Fp2<TFp>.Square(in x0, out var t0);

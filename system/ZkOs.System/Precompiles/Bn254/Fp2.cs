@@ -75,7 +75,7 @@ internal struct Fp2<TFp> : IField<Fp2<TFp>>
 
     /// <summary>
     /// Karatsuba, (a0 + a1u)(b0 + b1u) = (a0b0 - a1b1) + ((a0 + a1)(b0 + b1) - a0b0 - a1b1)u (Devegili et
-    /// al., "Multiplication and squaring on pairing-friendly fields", 2006, §3), delegated to the base
+    /// al., "Multiplication and squaring on pairing-friendly fields", 2006), delegated to the base
     /// field so that it can reduce lazily (<see cref="IPrimeField{T}.MultiplyComplex"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -94,6 +94,7 @@ internal struct Fp2<TFp> : IField<Fp2<TFp>>
     }
 
     /// <summary>1/(a0 + a1u) = (a0 - a1u)/(a0^2 + a1^2): one base-field inversion of the norm.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(in Fp2<TFp> a, out Fp2<TFp> result)
     {
         TFp.Square(in a.C0, out var t0);

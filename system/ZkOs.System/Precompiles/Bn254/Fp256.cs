@@ -125,11 +125,12 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
     /// Acar and Kaliski, "Analyzing and comparing Montgomery multiplication algorithms", 1996), in the
     /// variant that drops the extra carry word because the top limb of p leaves a spare bit (Botrel and
     /// El Housni, "EdMSM: multi-scalar-multiplication for SNARKs and faster Montgomery multiplication",
-    /// 2022, Algorithm 2). Each round adds a·b_i, then m·p with m chosen to clear the low limb, and
+    /// 2022). Each round adds a·b_i, then m·p with m chosen to clear the low limb, and
     /// shifts one limb down; the result is below 2p, so one conditional subtraction finishes.
     /// Operands may be unreduced, up to 2p: the running value stays below a + p &lt; 3p &lt; 2^256 and the
     /// result below 4p^2/R + p &lt; 2p because 4p &lt; R (the lazy additions of <see cref="SquareComplex"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in Fp256<TParams> a, in Fp256<TParams> b, out Fp256<TParams> result)
     {
         // The limbs of b are read when their round needs them and the modulus limbs are immediates:
@@ -196,11 +197,12 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
     /// <summary>
     /// (a0 + a1·i)(b0 + b1·i) with i^2 = -1, by Karatsuba with lazy reduction (Aranha, Karabina, Longa,
     /// Gebotys and López, "Faster explicit formulas for computing pairings over ordinary curves",
-    /// EUROCRYPT 2011, §3.2): the three 512-bit products a0·b0, a1·b1 and (a0 + a1)(b0 + b1) are combined
+    /// EUROCRYPT 2011): the three 512-bit products a0·b0, a1·b1 and (a0 + a1)(b0 + b1) are combined
     /// unreduced and only two Montgomery reductions follow, instead of three full multiplications.
     /// c0 = a0·b0 - a1·b1 is brought into [0, pR) by adding p·2^256 when negative; c1 = a0·b1 + a1·b0 is
     /// below 2p^2 &lt; pR. Both reductions then land below 2p.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyComplex(
         in Fp256<TParams> a0, in Fp256<TParams> a1, in Fp256<TParams> b0, in Fp256<TParams> b1,
         out Fp256<TParams> c0, out Fp256<TParams> c1)
@@ -269,6 +271,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
     /// (a0 + a1·i)^2 = (a0 + a1)(a0 - a1) + 2a0a1·i with the three additions left unreduced (each below
     /// 2p, which <see cref="Multiply"/> accepts): two multiplications and no modular additions.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SquareComplex(in Fp256<TParams> a0, in Fp256<TParams> a1, out Fp256<TParams> c0, out Fp256<TParams> c1)
     {
         ulong carry = 0;
@@ -298,6 +301,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
     }
 
     /// <summary>Inversion by Fermat's little theorem, a^(p-2); zero maps to zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(in Fp256<TParams> a, out Fp256<TParams> result)
     {
         Span<ulong> exponent = stackalloc ulong[4];

@@ -7,7 +7,7 @@ namespace ZkOs.System.Precompiles.Bn254;
 /// <summary>
 /// The cubic extension Fp6 = Fp2[v]/(v^3 - ξ), an element being C0 + C1·v + C2·v^2, with ξ from
 /// <typeparamref name="TTower"/>. Formulas from Devegili, Ó hÉigeartaigh, Scott and Dahab,
-/// "Multiplication and squaring on pairing-friendly fields" (2006), §4.
+/// "Multiplication and squaring on pairing-friendly fields" (2006).
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
@@ -35,6 +35,7 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
     public static bool AreEqual(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b) =>
         Fp2<TFp>.AreEqual(in a.C0, in b.C0) && Fp2<TFp>.AreEqual(in a.C1, in b.C1) && Fp2<TFp>.AreEqual(in a.C2, in b.C2);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> result)
     {
         Fp2<TFp>.Add(in a.C0, in b.C0, out var c0);
@@ -43,6 +44,7 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
         result = new Fp6<TFp, TTower>(in c0, in c1, in c2);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Subtract(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> result)
     {
         Fp2<TFp>.Subtract(in a.C0, in b.C0, out var c0);
@@ -75,7 +77,8 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
         result = new Fp6<TFp, TTower>(in c0, in c1, in c2);
     }
 
-    /// <summary>Karatsuba over the three coefficients: six Fp2 multiplications (Devegili et al., §4).</summary>
+    /// <summary>Karatsuba over the three coefficients: six Fp2 multiplications (Devegili et al.).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in Fp6<TFp, TTower> a, in Fp6<TFp, TTower> b, out Fp6<TFp, TTower> result)
     {
         Fp2<TFp>.Multiply(in a.C0, in b.C0, out var v0);
@@ -112,9 +115,10 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
     }
 
     /// <summary>
-    /// Chung-Hasan squaring CH-SQR2 (Devegili et al., §4.2): s0 = a0^2, s1 = 2a0a1, s2 = (a0 - a1 + a2)^2,
+    /// Chung-Hasan squaring CH-SQR2 (Devegili et al.): s0 = a0^2, s1 = 2a0a1, s2 = (a0 - a1 + a2)^2,
     /// s3 = 2a1a2, s4 = a2^2; c0 = s0 + ξs3, c1 = s1 + ξs4, c2 = s1 + s2 + s3 - s0 - s4.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Square(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> result)
     {
         Fp2<TFp>.Square(in a.C0, out var s0);
@@ -141,9 +145,10 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
 
     /// <summary>
     /// Inversion through the adjugate (Beuchat et al., "High-speed software implementation of the optimal
-    /// ate pairing over Barreto-Naehrig curves", 2010, Algorithm 17): t0 = a0^2 - ξa1a2,
+    /// ate pairing over Barreto-Naehrig curves", 2010): t0 = a0^2 - ξa1a2,
     /// t1 = ξa2^2 - a0a1, t2 = a1^2 - a0a2, and the norm a0t0 + ξ(a2t1 + a1t2) is inverted in Fp2.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(in Fp6<TFp, TTower> a, out Fp6<TFp, TTower> result)
     {
         Fp2<TFp>.Square(in a.C0, out var t0);
@@ -183,6 +188,7 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
     }
 
     /// <summary>Multiplication by an Fp2 scalar: three Fp2 multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyByFp2(in Fp6<TFp, TTower> a, in Fp2<TFp> b, out Fp6<TFp, TTower> result)
     {
         Fp2<TFp>.Multiply(in a.C0, in b, out var c0);
@@ -195,6 +201,7 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
     /// Multiplication by the sparse b0 + b1·v, as the line functions need: five Fp2 multiplications,
     /// (a0 + a1v + a2v^2)(b0 + b1v) = (a0b0 + ξa2b1) + ((a0 + a1)(b0 + b1) - a0b0 - a1b1)v + (a1b1 + a2b0)v^2.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyBy01(in Fp6<TFp, TTower> a, in Fp2<TFp> b0, in Fp2<TFp> b1, out Fp6<TFp, TTower> result)
     {
         Fp2<TFp>.Multiply(in a.C0, in b0, out var v0);

@@ -6,6 +6,9 @@ namespace ZkOs.System.Precompiles.Bn254;
 /// members so generic code over a struct field is specialised by the JIT with no interface dispatch.
 /// Every implementation reads all its inputs before writing its result, so an <c>out</c> argument may
 /// alias an <c>in</c> argument (<c>Multiply(in x, in y, out x)</c> is fine).
+/// The non-inlined arithmetic of the tower, the curves and the pairing is marked
+/// <c>AggressiveOptimization</c>: a precompile may run once per block, and tier-0 code ran a pairing
+/// check about 7x slower (9 ms against 1.3 ms for two pairs) for its first ~30 calls.
 /// </summary>
 internal interface IField<T>
     where T : struct, IField<T>

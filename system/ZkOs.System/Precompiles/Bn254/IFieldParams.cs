@@ -5,7 +5,7 @@ namespace ZkOs.System.Precompiles.Bn254;
 /// The constants of a prime field below 2^254 for <see cref="Fp256{TParams}"/>: the modulus and the
 /// Montgomery constants for R = 2^256. Implemented by an empty struct, so every use is a JIT-time
 /// constant in the specialised code. The two spare top bits are required: the multiplication skips the
-/// final carry word (Botrel and El Housni, "EdMSM", 2022, §2.1: valid when the top limb is below
+/// final carry word (Botrel and El Housni, "EdMSM", 2022: valid when the top limb is below
 /// 2^63 - 1) and additions never overflow 256 bits.
 /// </summary>
 internal interface IFieldParams

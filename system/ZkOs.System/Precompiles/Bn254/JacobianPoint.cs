@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
 using ZkOs.Framework.Numerics;
 
 namespace ZkOs.System.Precompiles.Bn254;
@@ -35,6 +36,7 @@ internal struct JacobianPoint<TField, TCurve>
     public static JacobianPoint<TField, TCurve> FromAffine(in TField x, in TField y) => new(in x, in y, TField.One);
 
     /// <summary>Whether the affine point (x, y) satisfies y^2 = x^3 + b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsOnCurve(in TField x, in TField y)
     {
         TField.Square(in y, out var left);
@@ -46,6 +48,7 @@ internal struct JacobianPoint<TField, TCurve>
     }
 
     /// <summary>"dbl-2009-l": 2M + 5S. The point at infinity (Z = 0) doubles to Z3 = 0 by itself.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Double(in JacobianPoint<TField, TCurve> p, out JacobianPoint<TField, TCurve> result)
     {
         TField.Square(in p.X, out var a);
@@ -84,6 +87,7 @@ internal struct JacobianPoint<TField, TCurve>
     }
 
     /// <summary>"add-2007-bl" (11M + 5S) with the exceptional cases: an operand at infinity, P = Q (doubling) and P = -Q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(in JacobianPoint<TField, TCurve> p, in JacobianPoint<TField, TCurve> q, out JacobianPoint<TField, TCurve> result)
     {
         if (p.IsInfinity)
@@ -167,6 +171,7 @@ internal struct JacobianPoint<TField, TCurve>
     /// evaluated left to right with the odd multiples P, 3P, ..., 15P (Hankerson, Menezes and Vanstone,
     /// "Guide to Elliptic Curve Cryptography", Algorithms 3.35 and 3.36).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in JacobianPoint<TField, TCurve> p, in UInt256 scalar, out JacobianPoint<TField, TCurve> result)
     {
         Span<sbyte> digits = stackalloc sbyte[258];
@@ -200,6 +205,7 @@ internal struct JacobianPoint<TField, TCurve>
     }
 
     /// <summary>The affine coordinates (X/Z^2, Y/Z^3); false for the point at infinity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool ToAffine(in JacobianPoint<TField, TCurve> p, out TField x, out TField y)
     {
         if (p.IsInfinity)
@@ -218,6 +224,7 @@ internal struct JacobianPoint<TField, TCurve>
     }
 
     /// <summary>Equality of the points (not of the representations): X1·Z2^2 = X2·Z1^2 and Y1·Z2^3 = Y2·Z1^3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool AreEqual(in JacobianPoint<TField, TCurve> p, in JacobianPoint<TField, TCurve> q)
     {
         bool pInfinity = p.IsInfinity;
@@ -247,6 +254,7 @@ internal struct JacobianPoint<TField, TCurve>
     /// Width-5 NAF of a 256-bit integer, least significant digit first; returns the digit count (at most
     /// 257: subtracting a negative digit can carry into bit 256, hence the fifth limb).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RecodeWnaf(in UInt256 scalar, Span<sbyte> digits)
     {
         const ulong mask = (1UL << _window) - 1;
