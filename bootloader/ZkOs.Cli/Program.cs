@@ -13,8 +13,10 @@ public static class Program
         {
             EesCommand.Create(),
             ExecCommand.Create(),
+            RunCommand.Create(),
             StateTestCommand.Create(),
             ReplayCommand.Create(),
+            BenchCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Attributes;
 using ZkOs.Framework.Execution;
 using ZkOsSystem::ZkOs.System.Precompiles;
 using ZkOsSystem::ZkOs.System.Precompiles.Bn254;
+using Bn254Pair = ZkOsSystem::ZkOs.System.Precompiles.Bn254.G1G2Pair<ZkOsSystem::ZkOs.System.Precompiles.Bn254.Fp256<ZkOsSystem::ZkOs.System.Precompiles.Bn254.Bn254FpParams>>;
 using Fq = ZkOsSystem::ZkOs.System.Precompiles.Bn254.Fp256<ZkOsSystem::ZkOs.System.Precompiles.Bn254.Bn254FpParams>;
 using Fq12 = ZkOsSystem::ZkOs.System.Precompiles.Bn254.Fp12<ZkOsSystem::ZkOs.System.Precompiles.Bn254.Fp256<ZkOsSystem::ZkOs.System.Precompiles.Bn254.Bn254FpParams>, ZkOsSystem::ZkOs.System.Precompiles.Bn254.Bn254Tower>;
 

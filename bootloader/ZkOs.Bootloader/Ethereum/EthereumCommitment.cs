@@ -8,9 +8,13 @@ namespace ZkOs.Bootloader.Ethereum;
 /// <summary>The Ethereum commitments of the IO subsystem's state: the MPT state root and the logs hash.</summary>
 public static class EthereumCommitment
 {
-    public static Bytes32 StateRoot(IoSubsystem io) =>
-        EthereumStateRoot.Compute(io.Accounts.Select(pair =>
-            new AccountState(pair.Key, pair.Value.Nonce, pair.Value.Balance, pair.Value.CodeHash, pair.Value.Storage)));
+    public static Bytes32 StateRoot(IoSubsystem io)
+    {
+        var storage = io.StorageByAccount();
+        return EthereumStateRoot.Compute(io.Accounts.Select(pair => new AccountState(
+            pair.Key, pair.Value.Nonce, pair.Value.Balance, pair.Value.CodeHash,
+            storage.GetValueOrDefault(pair.Key) ?? [])));
+    }
 
     public static Bytes32 LogsHashOf(IReadOnlyList<LogEntry> logs)
     {

@@ -62,16 +62,25 @@ public sealed partial class FrameRunner
             return null;
         }
 
-        var code = _io.CodeOf(callee);
-        if (code.Length == 0)
+        var account = _io.GetAccount(callee);
+        if (account is null || !account.HasCode)
         {
             kept.Reclaim(passed);
             immediate = ImmediateResult.ForCall(kept, new CallResult { Kind = CallResultKind.Successful }, Completed(FrameStatus.Returned, ExecutionError.None, passed));
             return null;
         }
+        var code = account.Code;
+        if (_environments[account.EeType] is not { } environment)
+        {
+            // Code of an EE this host does not run: the call fails like a bad frame (ZKsync OS: "Unknown EE").
+            _unsupported ??= $"execution environment type {account.EeType} is not configured";
+            _io.Rollback(snapshot);
+            kept.Reclaim(new Resources(0, passed.Native));
+            immediate = ImmediateResult.ForCall(kept, new CallResult { Kind = CallResultKind.Failed }, Completed(FrameStatus.Failed, ExecutionError.Unsupported, new Resources(0, passed.Native)));
+            return null;
+        }
 
         var delegates = modifier.IsDelegate() || modifier.IsCallcode();
-        var environment = CodeEnvironment;
         var record = new FrameRecord
         {
             Frame = Rent(environment),

@@ -30,21 +30,22 @@ public sealed partial class FrameRunner
     private string? _unsupported;
 
     /// <param name="environments">The EE for each type byte (null where none is configured).</param>
-    /// <param name="codeEnvironment">The EE that runs account code (the state does not record one per account yet).</param>
-    public FrameRunner(IExecutionEnvironment?[] environments, byte codeEnvironment, IoSubsystem io, PrecompileSet precompiles)
+    /// <param name="deploymentEnvironment">The EE that runs a deployment transaction's init code.</param>
+    public FrameRunner(IExecutionEnvironment?[] environments, byte deploymentEnvironment, IoSubsystem io, PrecompileSet precompiles)
     {
         if (environments.Length != 256)
         {
             throw new ArgumentException("One slot per type byte is required.", nameof(environments));
         }
         _environments = environments;
-        CodeEnvironment = environments[codeEnvironment]
-            ?? throw new ArgumentException($"No execution environment with type {codeEnvironment} runs account code.", nameof(codeEnvironment));
+        DeploymentEnvironment = environments[deploymentEnvironment]
+            ?? throw new ArgumentException($"No execution environment with type {deploymentEnvironment} is configured.", nameof(deploymentEnvironment));
         _io = io;
         _precompiles = precompiles;
     }
 
-    public IExecutionEnvironment CodeEnvironment { get; }
+    /// <summary>Runs deployment transactions' init code; calls run in the EE their account records.</summary>
+    public IExecutionEnvironment DeploymentEnvironment { get; }
 
     /// <summary>
     /// Runs a transaction's call: all of <paramref name="resources"/> go to the callee (no forwarding
@@ -83,7 +84,7 @@ public sealed partial class FrameRunner
             DeployerNonce = deployerNonce,
             AvailableResources = resources,
         };
-        var point = BeginDeployment(request, CodeEnvironment, depth: -1, isEntry: true, out var immediate);
+        var point = BeginDeployment(request, DeploymentEnvironment, depth: -1, isEntry: true, out var immediate);
         return point is { } started ? Drive(started) : Finish(immediate);
     }
 
@@ -147,7 +148,7 @@ public sealed partial class FrameRunner
         }
         else if (frame.IsDeployment)
         {
-            _io.SetCode(frame.DeployedAt, completion.ReturnData.Span);
+            _io.SetCode(frame.DeployedAt, completion.ReturnData.Span, frame.Environment.Type);
         }
 
         if (frame.IsDeployment)

@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: MIT
+using ZkOs.Bootloader.ZkSync;
+using ZkOs.Bootloader.ZkSync.Blocks;
+using ZkOs.System.ZkSync.Storage;
+
 namespace ZkOs.Cli.Commands;
 
 /// <summary>
@@ -18,8 +22,14 @@ internal static class CommandRunner
             Console.Error.WriteLine($"zkos: {e.Message}");
             return 2;
         }
+        catch (ZkSyncBlockException e)
+        {
+            // The block cannot be built (an internal error of the STF); the input was well-formed.
+            Console.Error.WriteLine($"zkos: the block failed: {e.Message}");
+            return 1;
+        }
     }
 
     private static bool IsUserError(Exception e) =>
-        e is CliInputException || ConfiguredEnvironments.IsConfigurationError(e);
+        e is CliInputException or ZkSyncBlockFileException or StateStoreException || ConfiguredEnvironments.IsConfigurationError(e);
 }

@@ -9,7 +9,9 @@ namespace ZkOs.Evm;
 /// switch case per opcode with its stack checks, fork guard, static-call guard and static gas and native
 /// charge folded in as constants), the opcode metadata (<c>Opcodes</c>) and the named costs
 /// (<c>Costs</c>, in ergs and native). Opcodes newer than <c>State.Version</c> (an <see cref="EvmFork"/>)
-/// are invalid. Read the output under obj/.../generated/ to see what a case does.
+/// are invalid. <c>Run&lt;TTracer&gt;</c> is the same loop with a hook before every instruction, which
+/// <see cref="EvmFrame"/> runs with <see cref="Tracing.EvmStepTracer"/> when its environment has a tracer.
+/// Read the output under obj/.../generated/ to see what a case does.
 /// </summary>
 /// <remarks>
 /// The caller provides a 64 KiB-aligned <see cref="WordStack"/>, the code followed by

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 using ZkOs.Framework.Crypto;
+using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 
 namespace ZkOs.System.Io;
 
-/// <summary>An account of the world state: nonce, balance, code and storage. Mutated only through <see cref="IoSubsystem"/>, which journals every change.</summary>
+/// <summary>
+/// An account of the world state: nonce, balance, code and the EE that runs it. Storage is not here:
+/// slots live in the IO subsystem's flat (address, key) map, since ZKsync storage exists apart from
+/// accounts. Mutated only through <see cref="IoSubsystem"/>, which journals every change.
+/// </summary>
 public sealed class Account
 {
     /// <summary>keccak256 of empty code.</summary>
@@ -17,13 +22,23 @@ public sealed class Account
 
     public byte[] Code { get; internal set; } = [];
 
+    /// <summary>keccak256 of the code (what EXTCODEHASH observes).</summary>
     public Bytes32 CodeHash { get; internal set; } = EmptyCodeHash;
 
-    /// <summary>Non-zero slots only: writing zero removes the slot.</summary>
-    public Dictionary<UInt256, UInt256> Storage { get; } = [];
+    /// <summary>The EE that runs the code; <see cref="EeType.None"/> without code.</summary>
+    public byte EeType { get; internal set; } = Framework.Execution.EeType.None;
 
     public bool HasCode => Code.Length > 0;
 
     /// <summary>EIP-161: no code, zero nonce, zero balance.</summary>
     public bool IsEmpty => Nonce == 0 && Balance.Equals(UInt256.Zero) && Code.Length == 0;
+
+    internal static Account FromSnapshot(AccountSnapshot snapshot) => new()
+    {
+        Nonce = snapshot.Nonce,
+        Balance = snapshot.Balance,
+        Code = snapshot.Code,
+        CodeHash = snapshot.Code.Length > 0 ? Keccak256.Hash(snapshot.Code) : EmptyCodeHash,
+        EeType = snapshot.Code.Length > 0 ? snapshot.EeType : Framework.Execution.EeType.None,
+    };
 }

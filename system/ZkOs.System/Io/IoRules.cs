@@ -16,7 +16,10 @@ public sealed record IoRules
     /// <summary>EIP-6780: SELFDESTRUCT removes only accounts created in the same transaction.</summary>
     public bool SelfDestructOnlyInCreatingTransaction { get; init; } = true;
 
-    public static IoRules Ethereum { get; } = new() { GasRefunds = true, DeleteEmptyTouchedAccounts = true };
+    /// <summary>EIP-7610: an address holding storage cannot be deployed to (Ethereum; ZKsync OS only checks nonce and code).</summary>
+    public required bool DeploymentCollisionIncludesStorage { get; init; }
 
-    public static IoRules ZkSync { get; } = new() { GasRefunds = false, DeleteEmptyTouchedAccounts = false };
+    public static IoRules Ethereum { get; } = new() { GasRefunds = true, DeleteEmptyTouchedAccounts = true, DeploymentCollisionIncludesStorage = true };
+
+    public static IoRules ZkSync { get; } = new() { GasRefunds = false, DeleteEmptyTouchedAccounts = false, DeploymentCollisionIncludesStorage = false };
 }

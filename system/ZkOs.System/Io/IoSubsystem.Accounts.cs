@@ -25,21 +25,21 @@ public sealed partial class IoSubsystem
     public SystemStatus AccessAccount(byte ee, ref Resources resources, in Address address, out bool isEmpty)
     {
         var status = ChargeAccountAccess(ee, ref resources, address);
-        isEmpty = !_accounts.TryGetValue(address, out var account) || account.IsEmpty;
+        isEmpty = Find(address) is not { } account || account.IsEmpty;
         return status;
     }
 
     public SystemStatus GetNonce(byte ee, ref Resources resources, in Address address, out ulong nonce)
     {
         var status = ChargeAccountAccess(ee, ref resources, address);
-        nonce = status == SystemStatus.Ok && _accounts.TryGetValue(address, out var account) ? account.Nonce : 0;
+        nonce = status == SystemStatus.Ok && Find(address) is { } account ? account.Nonce : 0;
         return status;
     }
 
     public SystemStatus GetCodeSize(byte ee, ref Resources resources, in Address address, out uint size)
     {
         var status = ChargeAccountAccess(ee, ref resources, address);
-        size = status == SystemStatus.Ok && _accounts.TryGetValue(address, out var account) ? (uint)account.Code.Length : 0;
+        size = status == SystemStatus.Ok && Find(address) is { } account ? (uint)account.Code.Length : 0;
         return status;
     }
 
@@ -47,7 +47,7 @@ public sealed partial class IoSubsystem
     public SystemStatus GetCodeHash(byte ee, ref Resources resources, in Address address, out Bytes32 hash)
     {
         var status = ChargeAccountAccess(ee, ref resources, address);
-        hash = status == SystemStatus.Ok && _accounts.TryGetValue(address, out var account) && !account.IsEmpty
+        hash = status == SystemStatus.Ok && Find(address) is { } account && !account.IsEmpty
             ? account.CodeHash
             : Bytes32.Zero;
         return status;
@@ -61,16 +61,16 @@ public sealed partial class IoSubsystem
     }
 
     public UInt256 BalanceOf(in Address address) =>
-        _accounts.TryGetValue(address, out var account) ? account.Balance : UInt256.Zero;
+        Find(address) is { } account ? account.Balance : UInt256.Zero;
 
     public ulong NonceOf(in Address address) =>
-        _accounts.TryGetValue(address, out var account) ? account.Nonce : 0;
+        Find(address) is { } account ? account.Nonce : 0;
 
     public byte[] CodeOf(in Address address) =>
-        _accounts.TryGetValue(address, out var account) ? account.Code : [];
+        Find(address) is { } account ? account.Code : [];
 
     /// <summary>True when the account is absent or empty in the EIP-161 sense.</summary>
-    public bool IsDead(in Address address) => !_accounts.TryGetValue(address, out var account) || account.IsEmpty;
+    public bool IsDead(in Address address) => Find(address) is not { } account || account.IsEmpty;
 
     /// <summary>EIP-2929: 2,600 gas the first time a transaction touches an account, 100 after.</summary>
     private SystemStatus ChargeAccountAccess(byte ee, ref Resources resources, in Address address)

@@ -41,9 +41,10 @@ public sealed partial class IoSubsystem
             case JournalKind.Code:
                 _accounts[address].Code = entry.OldCode!;
                 _accounts[address].CodeHash = entry.OldCodeHash;
+                _accounts[address].EeType = entry.OldEeType;
                 break;
             case JournalKind.Storage:
-                SetSlot(_accounts[address], entry.Key, entry.OldValue);
+                _storage[(address, entry.Key)] = entry.OldValue;
                 break;
             case JournalKind.TransientStorage:
                 SetTransientSlot(address, entry.Key, entry.OldValue);
@@ -72,7 +73,8 @@ public sealed partial class IoSubsystem
     /// <summary>The account, created empty (and journaled) when absent.</summary>
     private Account AccountForWrite(in Address address)
     {
-        if (!_accounts.TryGetValue(address, out var account))
+        var account = Find(address);
+        if (account is null)
         {
             account = new Account();
             _accounts[address] = account;
@@ -103,22 +105,14 @@ public sealed partial class IoSubsystem
         account.Nonce = nonce;
     }
 
-    private void WriteSlot(Account account, in Address address, in UInt256 key, in UInt256 value)
+    /// <summary>
+    /// Writes a slot. Zeros are kept as entries: a slot that was read stays loaded, so a later read never
+    /// asks the state source again for a value this block has already changed.
+    /// </summary>
+    private void WriteSlot(in Address address, in UInt256 key, in UInt256 value)
     {
-        _journal.Add(new JournalEntry(JournalKind.Storage, address, key, account.Storage.GetValueOrDefault(key)));
-        SetSlot(account, key, value);
-    }
-
-    private static void SetSlot(Account account, in UInt256 key, in UInt256 value)
-    {
-        if (value.Equals(UInt256.Zero))
-        {
-            account.Storage.Remove(key);
-        }
-        else
-        {
-            account.Storage[key] = value;
-        }
+        _journal.Add(new JournalEntry(JournalKind.Storage, address, key, CurrentSlot(address, key)));
+        _storage[(address, key)] = value;
     }
 
     private void SetTransientSlot(in Address address, in UInt256 key, in UInt256 value)

@@ -40,8 +40,7 @@ public sealed partial class IoSubsystem
         }
         if (!value.Equals(current))
         {
-            var account = AccountForWrite(address);
-            WriteSlot(account, address, key, value);
+            WriteSlot(address, key, value);
         }
         return SystemStatus.Ok;
     }
@@ -64,10 +63,6 @@ public sealed partial class IoSubsystem
         return status;
     }
 
-    /// <summary>The slot's value now (zero for an absent account or slot).</summary>
-    public UInt256 CurrentSlot(in Address address, in UInt256 key) =>
-        _accounts.TryGetValue(address, out var account) ? account.Storage.GetValueOrDefault(key) : UInt256.Zero;
-
     /// <summary>
     /// EIP-2200's original value: the slot at the transaction's start. Recorded on first sight in the
     /// transaction, which is before any write to it, so it survives the rollback of that write.
@@ -84,7 +79,7 @@ public sealed partial class IoSubsystem
 
     /// <summary>A cold slot costs more native when the state has never held it (reference §4.4).</summary>
     private ulong ColdSlotNative(in Address address, in UInt256 key) =>
-        CurrentSlot(address, key).Equals(UInt256.Zero) ? AccessCosts.ColdNewSlotNative : AccessCosts.ColdExistingSlotNative;
+        IsNewSlot(address, key) ? AccessCosts.ColdNewSlotNative : AccessCosts.ColdExistingSlotNative;
 
     /// <summary>EIP-3529 refund change for one SSTORE (EIP-2200's cases with London's values).</summary>
     private static long SstoreRefund(in UInt256 original, in UInt256 current, in UInt256 value)

@@ -40,18 +40,40 @@ public sealed partial class IoSubsystem
         foreach (var address in _destructed)
         {
             _accounts.Remove(address);
+            ClearStorage(address);
         }
         if (Rules.DeleteEmptyTouchedAccounts)
         {
             foreach (var address in _touched)
             {
-                if (_accounts.TryGetValue(address, out var account) && account.IsEmpty)
+                if (Find(address) is { } account && account.IsEmpty)
                 {
                     _accounts.Remove(address);
                 }
             }
         }
         _journal.Clear();
+    }
+
+    /// <summary>
+    /// The slots and accounts the current transaction has changed and still holds changed: its journal
+    /// since <see cref="BeginTransaction"/>, rolled-back frames already gone. The ZKsync policy prices
+    /// pubdata from these.
+    /// </summary>
+    public void CollectTransactionWrites(HashSet<(Address, UInt256)> slots, HashSet<Address> accounts)
+    {
+        foreach (var entry in _journal)
+        {
+            switch (entry.Kind)
+            {
+                case JournalKind.Storage:
+                    slots.Add((entry.Address, entry.Key));
+                    break;
+                case JournalKind.AccountCreated or JournalKind.Balance or JournalKind.Nonce or JournalKind.Code:
+                    accounts.Add(entry.Address);
+                    break;
+            }
+        }
     }
 
     /// <summary>Warms an account without charging (transaction start, access lists).</summary>
@@ -68,6 +90,14 @@ public sealed partial class IoSubsystem
         if (UInt256.LessThan(in balance, in value))
         {
             return false;
+        }
+        if (UInt256.IsZero(in value))
+        {
+            // Nothing moves: both accounts are touched (EIP-161) but no balance is written, so the
+            // transaction is not charged for changing them.
+            AccountForWrite(from);
+            AccountForWrite(to);
+            return true;
         }
         var source = AccountForWrite(from);
         SetBalance(source, from, source.Balance - value);
@@ -115,15 +145,19 @@ public sealed partial class IoSubsystem
         {
             AccountForWrite(address);
         }
-        else if (_accounts.ContainsKey(address))
+        else if (Find(address) is not null)
         {
             Touch(address);
         }
     }
 
-    /// <summary>EIP-684 and EIP-7610: an address with a nonce, code or storage cannot be deployed to.</summary>
+    /// <summary>
+    /// EIP-684: an address with a nonce or code cannot be deployed to; under EIP-7610 (Ethereum) one with
+    /// storage neither. ZKsync OS does not look at storage (reference §4.9).
+    /// </summary>
     public bool HasDeploymentCollision(in Address address) =>
-        _accounts.TryGetValue(address, out var account) && (account.Nonce != 0 || account.Code.Length > 0 || account.Storage.Count > 0);
+        (Find(address) is { } account && (account.Nonce != 0 || account.Code.Length > 0))
+        || (Rules.DeploymentCollisionIncludesStorage && HasStorage(address));
 
     /// <summary>
     /// Prepares a deployment target: the account exists (keeping any balance it had), its nonce is 1
@@ -139,12 +173,48 @@ public sealed partial class IoSubsystem
         }
     }
 
-    public void SetCode(in Address address, ReadOnlySpan<byte> code)
+    /// <summary>Deploys code, run by EE <paramref name="eeType"/>.</summary>
+    public void SetCode(in Address address, ReadOnlySpan<byte> code, byte eeType)
     {
         var account = AccountForWrite(address);
-        _journal.Add(new JournalEntry(JournalKind.Code, address, OldCode: account.Code, OldCodeHash: account.CodeHash));
+        _journal.Add(new JournalEntry(JournalKind.Code, address, OldCode: account.Code, OldCodeHash: account.CodeHash, OldEeType: account.EeType));
         account.Code = code.ToArray();
         account.CodeHash = code.IsEmpty ? Account.EmptyCodeHash : Keccak256.Hash(code);
+        account.EeType = code.IsEmpty ? EeType.None : eeType;
+    }
+
+    /// <summary>Whether any slot of the account holds a non-zero value (of those the block has seen).</summary>
+    private bool HasStorage(in Address address)
+    {
+        foreach (var ((owner, _), value) in _storage)
+        {
+            if (owner.Equals(address) && !value.Equals(UInt256.Zero))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Zeroes every slot of a removed account (kept as entries, so the change shows in diffs).</summary>
+    private void ClearStorage(in Address address)
+    {
+        List<(Address, UInt256)>? keys = null;
+        foreach (var (key, value) in _storage)
+        {
+            if (key.Item1.Equals(address) && !value.Equals(UInt256.Zero))
+            {
+                (keys ??= []).Add(key);
+            }
+        }
+        if (keys is null)
+        {
+            return;
+        }
+        foreach (var key in keys)
+        {
+            _storage[key] = UInt256.Zero;
+        }
     }
 
     /// <summary>Applies the refund cap and returns the gas to refund, for the Ethereum policy.</summary>

@@ -15,6 +15,9 @@ namespace ZkOs.System.Io;
 public sealed partial class IoSubsystem : ISystem
 {
     private readonly Dictionary<Address, Account> _accounts = [];
+    private readonly Dictionary<(Address, UInt256), UInt256> _storage = [];
+    private readonly Dictionary<Address, AccountSnapshot?> _initialAccounts = [];
+    private readonly Dictionary<(Address, UInt256), InitialSlot> _initialSlots = [];
     private readonly List<JournalEntry> _journal = [];
     private readonly List<LogEntry> _logs = [];
     private readonly List<L1Message> _messages = [];
@@ -31,10 +34,14 @@ public sealed partial class IoSubsystem : ISystem
     private UInt256[] _blockHashes = [];
     private long _refund;
 
-    public IoSubsystem(IoRules rules)
+    /// <param name="source">Where state not seen yet in the block comes from; null when everything is seeded.</param>
+    public IoSubsystem(IoRules rules, IStateSource? source = null)
     {
         Rules = rules;
+        _source = source;
     }
+
+    private readonly IStateSource? _source;
 
     public IoRules Rules { get; }
 
@@ -42,8 +49,17 @@ public sealed partial class IoSubsystem : ISystem
 
     public ref readonly TransactionContext Transaction => ref _transaction;
 
-    /// <summary>The accounts as they stand (for commitments and outputs).</summary>
+    /// <summary>The accounts seen so far, as they stand (for commitments and outputs).</summary>
     public IReadOnlyDictionary<Address, Account> Accounts => _accounts;
+
+    /// <summary>Every slot seen so far, as it stands; a zero value is an empty slot.</summary>
+    public IReadOnlyDictionary<(Address Address, UInt256 Key), UInt256> Storage => _storage;
+
+    /// <summary>Each account seen in the block as it was when the block began (null: it did not exist).</summary>
+    public IReadOnlyDictionary<Address, AccountSnapshot?> InitialAccounts => _initialAccounts;
+
+    /// <summary>Each slot seen in the block as it was when the block began.</summary>
+    public IReadOnlyDictionary<(Address Address, UInt256 Key), InitialSlot> InitialSlots => _initialSlots;
 
     /// <summary>Events of the current transaction so far.</summary>
     public IReadOnlyList<LogEntry> Logs => _logs;
@@ -88,25 +104,95 @@ public sealed partial class IoSubsystem : ISystem
     }
 
     /// <summary>Puts an account into the initial state (genesis, a test's pre-state), outside any journal.</summary>
-    public void SeedAccount(in Address address, ulong nonce, in UInt256 balance, byte[] code, IEnumerable<KeyValuePair<UInt256, UInt256>> storage)
+    public void SeedAccount(in Address address, ulong nonce, in UInt256 balance, byte[] code, IEnumerable<KeyValuePair<UInt256, UInt256>> storage, byte eeType = Framework.Execution.EeType.Evm)
     {
         var account = new Account { Nonce = nonce, Balance = balance };
         if (code.Length > 0)
         {
             account.Code = code;
             account.CodeHash = Framework.Crypto.Keccak256.Hash(code);
+            account.EeType = eeType;
         }
+        _accounts[address] = account;
+        _initialAccounts[address] = new AccountSnapshot(nonce, balance, code, account.EeType);
         foreach (var (key, value) in storage)
+        {
+            SeedSlot(address, key, value);
+        }
+    }
+
+    /// <summary>Puts a slot into the initial state, outside any journal.</summary>
+    public void SeedSlot(in Address address, in UInt256 key, in UInt256 value)
+    {
+        _storage[(address, key)] = value;
+        _initialSlots[(address, key)] = new InitialSlot(value, IsNew: value.Equals(UInt256.Zero));
+    }
+
+    public Account? GetAccount(in Address address) => Find(address);
+
+    /// <summary>The non-zero slots seen so far, grouped by account (for commitments and comparisons).</summary>
+    public Dictionary<Address, Dictionary<UInt256, UInt256>> StorageByAccount()
+    {
+        var result = new Dictionary<Address, Dictionary<UInt256, UInt256>>();
+        foreach (var ((address, key), value) in _storage)
         {
             if (!value.Equals(UInt256.Zero))
             {
-                account.Storage[key] = value;
+                if (!result.TryGetValue(address, out var slots))
+                {
+                    result[address] = slots = [];
+                }
+                slots[key] = value;
             }
         }
-        _accounts[address] = account;
+        return result;
     }
 
-    public Account? GetAccount(in Address address) => _accounts.GetValueOrDefault(address);
+    public bool Exists(in Address address) => Find(address) is not null;
 
-    public bool Exists(in Address address) => _accounts.ContainsKey(address);
+    /// <summary>
+    /// The account, loaded from the state source the first time the block asks for it. Seeded state
+    /// and accounts created in the block are found directly.
+    /// </summary>
+    private Account? Find(in Address address)
+    {
+        if (_accounts.TryGetValue(address, out var account))
+        {
+            return account;
+        }
+        if (_source is null || _initialAccounts.ContainsKey(address))
+        {
+            return null;
+        }
+        var snapshot = _source.ReadAccount(address);
+        _initialAccounts[address] = snapshot;
+        if (snapshot is null)
+        {
+            return null;
+        }
+        account = Account.FromSnapshot(snapshot);
+        _accounts[address] = account;
+        return account;
+    }
+
+    /// <summary>The slot's value now, loaded from the state source the first time the block asks for it.</summary>
+    public UInt256 CurrentSlot(in Address address, in UInt256 key)
+    {
+        if (_storage.TryGetValue((address, key), out var value))
+        {
+            return value;
+        }
+        if (_source is null)
+        {
+            return UInt256.Zero;
+        }
+        value = _source.ReadSlot(address, key, out var isNew);
+        _storage[(address, key)] = value;
+        _initialSlots[(address, key)] = new InitialSlot(value, isNew);
+        return value;
+    }
+
+    /// <summary>Whether the state has never held the slot (read after <see cref="CurrentSlot"/>).</summary>
+    private bool IsNewSlot(in Address address, in UInt256 key) =>
+        _initialSlots.TryGetValue((address, key), out var initial) ? initial.IsNew : true;
 }

@@ -14,4 +14,5 @@ internal readonly record struct JournalEntry(
     Account? OldAccount = null,
     byte[]? OldCode = null,
     Bytes32 OldCodeHash = default,
+    byte OldEeType = 0,
     long OldRefund = 0);

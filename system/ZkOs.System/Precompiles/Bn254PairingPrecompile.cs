@@ -3,6 +3,7 @@ using System.Buffers;
 using ZkOs.Framework.Execution;
 using ZkOs.System.Precompiles.Bn254;
 using Fq12 = ZkOs.System.Precompiles.Bn254.Fp12<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>, ZkOs.System.Precompiles.Bn254.Bn254Tower>;
+using Pair = ZkOs.System.Precompiles.Bn254.G1G2Pair<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>>;
 
 namespace ZkOs.System.Precompiles;
 
@@ -78,7 +79,7 @@ public sealed class Bn254PairingPrecompile : IPrecompile
     /// </summary>
     private static bool Check(ReadOnlySpan<byte> input, int count)
     {
-        Span<Bn254Pair> batch = stackalloc Bn254Pair[Bn254Pairing.MaxPairsPerLoop];
+        Span<Pair> batch = stackalloc Pair[Bn254Pairing.MaxPairsPerLoop];
         var product = Fq12.One;
         bool any = false;
         int filled = 0;
@@ -92,7 +93,7 @@ public sealed class Bn254PairingPrecompile : IPrecompile
                 continue;
             }
 
-            batch[filled++] = new Bn254Pair(in px, in py, in qx, in qy);
+            batch[filled++] = new Pair(in px, in py, in qx, in qy);
             if (filled == batch.Length)
             {
                 Accumulate(batch, ref product);
@@ -116,7 +117,7 @@ public sealed class Bn254PairingPrecompile : IPrecompile
         return Fq12.IsOne(in result);
     }
 
-    private static void Accumulate(ReadOnlySpan<Bn254Pair> batch, ref Fq12 product)
+    private static void Accumulate(ReadOnlySpan<Pair> batch, ref Fq12 product)
     {
         Bn254Pairing.MillerLoop(batch, out var f);
         Fq12.Multiply(in product, in f, out product);

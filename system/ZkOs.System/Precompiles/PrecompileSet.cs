@@ -31,7 +31,7 @@ public sealed class PrecompileSet
         Precompiles = list;
     }
 
-    /// <summary>Cancun: 0x01–0x0a. Point evaluation (0x0a) reports unsupported until KZG arrives.</summary>
+    /// <summary>Cancun: 0x01–0x0a, point evaluation (0x0a) included.</summary>
     public static PrecompileSet Cancun { get; } = new("Cancun",
     [
         EcRecoverPrecompile.Default,

@@ -117,6 +117,19 @@ public class FrameRunnerTests
     }
 
     [Fact]
+    public void Call_CodeOfAnUnconfiguredEe_FailsTheCallAndNamesIt()
+    {
+        var (runner, io) = Setup((ContractA, PushMaxErgs + "21bbbb" + "2005" + "60" + "f0"));
+        io.SeedAccount(ContractB, 1, UInt256.Zero, [0x00], [], eeType: 42);
+
+        var outcome = runner.Call(Sender, ContractA, UInt256.Zero, ReadOnlyMemory<byte>.Empty, Budget);
+
+        Assert.True(outcome.IsSuccess);
+        Assert.Equal(UInt256.Zero, UInt256.ReadBigEndian(outcome.ReturnData));
+        Assert.Equal("execution environment type 42 is not configured", outcome.Unsupported);
+    }
+
+    [Fact]
     public void Call_RepeatedRuns_ReuseFramesAndGiveTheSameResult()
     {
         var (runner, _) = Setup(
@@ -137,7 +150,7 @@ public class FrameRunnerTests
         var io = new IoSubsystem(IoRules.ZkSync);
         foreach (var (address, code) in contracts)
         {
-            io.SeedAccount(address, 1, UInt256.Zero, Hex.Decode(code), []);
+            io.SeedAccount(address, 1, UInt256.Zero, Hex.Decode(code), [], StackVmEnvironment.TypeByte);
         }
         io.BeginTransaction(default);
         var environments = new IExecutionEnvironment?[256];

@@ -105,5 +105,5 @@ public class PrecompileFuzzTests
     public void Blake2F() => Fuzz(Blake2FPrecompile.Instance, Blake2FInput, (_, n) => n == 64);
 
     [Fact]
-    public void PointEvaluation() => Fuzz(PointEvaluationPrecompile.Instance, Bytes(200), (_, _) => false);
+    public void PointEvaluation() => Fuzz(PointEvaluationPrecompile.Instance, Bytes(200), (input, n) => input.Length == 192 && n == 64);
 }

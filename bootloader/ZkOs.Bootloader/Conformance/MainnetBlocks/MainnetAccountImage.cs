@@ -13,10 +13,10 @@ internal sealed record MainnetAccountImage(ulong Nonce, UInt256 Balance, byte[] 
 {
     public static readonly MainnetAccountImage Empty = new(0, UInt256.Zero, [], new Dictionary<UInt256, UInt256>());
 
-    /// <summary>Copies the account: its storage dictionary keeps changing after this.</summary>
-    public static MainnetAccountImage Of(Account? account) => account is null
+    /// <summary>Copies the account and its slots: both keep changing after this.</summary>
+    public static MainnetAccountImage Of(Account? account, IReadOnlyDictionary<UInt256, UInt256>? storage) => account is null
         ? Empty
-        : new(account.Nonce, account.Balance, account.Code, new Dictionary<UInt256, UInt256>(account.Storage));
+        : new(account.Nonce, account.Balance, account.Code, storage is null ? new Dictionary<UInt256, UInt256>() : new Dictionary<UInt256, UInt256>(storage));
 
     public UInt256 Slot(in UInt256 key) => Storage.GetValueOrDefault(key);
 }

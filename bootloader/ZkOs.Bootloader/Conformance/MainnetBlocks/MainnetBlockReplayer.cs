@@ -143,8 +143,11 @@ public sealed class MainnetBlockReplayer(IExecutionEnvironment evm)
         MaxFeePerBlobGas = tx.MaxFeePerBlobGas,
     };
 
-    private static Dictionary<Address, MainnetAccountImage> Images(IoSubsystem io) =>
-        io.Accounts.ToDictionary(pair => pair.Key, pair => MainnetAccountImage.Of(pair.Value));
+    private static Dictionary<Address, MainnetAccountImage> Images(IoSubsystem io)
+    {
+        var storage = io.StorageByAccount();
+        return io.Accounts.ToDictionary(pair => pair.Key, pair => MainnetAccountImage.Of(pair.Value, storage.GetValueOrDefault(pair.Key)));
+    }
 
     private static MainnetTransactionReplay Compare(
         int index, MainnetTransaction tx, EthereumReceipt receipt, MainnetReceipt expected, MainnetStateDiff diff,

@@ -19,7 +19,9 @@ namespace ZkOs.Bootloader.Conformance.StateTests;
 /// <remarks>
 /// With a tracer, an EVM that can trace (<see cref="ITraceableEnvironment"/>) is swapped for a traced copy
 /// for this case only, reporting every instruction to the tracer as EIP-3155 steps; the executor then
-/// ends the trace with the summary. An EE that cannot trace yields the summary alone.
+/// ends the trace with the summary (<c>pass</c> is the transaction's success, as EIP-3155 defines it; a
+/// rejected transaction has no steps and a failed summary). An EE that cannot trace yields the summary
+/// alone; a case skipped as unsupported, neither.
 /// </remarks>
 /// <param name="evmForFork">The EVM for a fork name, or null when the fork is not supported.</param>
 public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment?> evmForFork) : IStateTestExecutor

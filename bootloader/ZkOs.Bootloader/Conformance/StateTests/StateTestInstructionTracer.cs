@@ -26,7 +26,8 @@ internal sealed class StateTestInstructionTracer(IStateTestTracer tracer, IoSubs
         ExecutionError.None => null,
         ExecutionError.StackUnderflow => "stack underflow",
         ExecutionError.StackOverflow => "stack limit reached 1024",
-        ExecutionError.OutOfErgs => "out of gas",
+        // Memory beyond the EVM's limit could never be paid for: geth runs out of gas there too.
+        ExecutionError.OutOfErgs or ExecutionError.MemoryLimit => "out of gas",
         ExecutionError.OutOfNative => "out of native resources",
         ExecutionError.InvalidOpcode => "invalid opcode",
         ExecutionError.StaticStateChange => "write protection",

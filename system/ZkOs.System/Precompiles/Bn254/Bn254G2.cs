@@ -2,7 +2,6 @@
 using System.Runtime.CompilerServices;
 using ZkOs.Framework.Numerics;
 using Fq = ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>;
-using Fq2 = ZkOs.System.Precompiles.Bn254.Fp2<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>>;
 using G2 = ZkOs.System.Precompiles.Bn254.JacobianPoint<ZkOs.System.Precompiles.Bn254.Fp2<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>>, ZkOs.System.Precompiles.Bn254.Bn254G2Params>;
 
 namespace ZkOs.System.Precompiles.Bn254;
@@ -13,21 +12,9 @@ internal static class Bn254G2
     /// <summary>The BN parameter u = 4965661367192848881 (p and r are polynomials in it).</summary>
     internal const ulong U = 4965661367192848881;
 
-    /// <summary>
-    /// ψ(x, y) = (conj(x)·ξ^((p-1)/3), conj(y)·ξ^((p-1)/2)): the p-power Frobenius of E(Fp12) seen
-    /// through the twist map (x, y) ↦ (x·w^2, y·w^3). In Jacobian coordinates Z is conjugated too.
-    /// On G2, ψ acts as multiplication by p.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Psi(in G2 p, out G2 result)
-    {
-        Fq2.Conjugate(in p.X, out var x);
-        Fq2.Conjugate(in p.Y, out var y);
-        Fq2.Conjugate(in p.Z, out var z);
-        Fq2.Multiply(in x, in FrobeniusCoefficients<Fq, Bn254Tower>.Gamma1[2], out x);
-        Fq2.Multiply(in y, in FrobeniusCoefficients<Fq, Bn254Tower>.Gamma1[3], out y);
-        result = new G2(in x, in y, in z);
-    }
+    /// <summary>ψ of the D-type twist (<see cref="TwistEndomorphism{TFp, TTower, TTwist}"/>): multiplication by p on G2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Psi(in G2 p, out G2 result) => TwistEndomorphism<Fq, Bn254Tower, Bn254G2Params>.Psi(in p, out result);
 
     /// <summary>
     /// Membership in the order-r subgroup of a point already on the twist, by the test of El Housni,

@@ -9,11 +9,13 @@ namespace ZkOs.System.Precompiles.Bn254;
 /// group has order r·(2p - r), so points must also be checked for membership in the order-r subgroup
 /// (<see cref="Bn254G2"/>).
 /// </summary>
-internal readonly struct Bn254G2Params : ICurveParams<Fq2>
+internal readonly struct Bn254G2Params : ITwistParams<Fq>
 {
     private static readonly Fq2 _b = ComputeB();
 
     public static Fq2 B => _b;
+
+    public static bool IsMType => false;
 
     private static Fq2 ComputeB()
     {

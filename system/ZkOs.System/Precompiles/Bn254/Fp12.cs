@@ -218,6 +218,28 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
         result = new Fp12<TFp, TTower>(in r0, in r1);
     }
 
+    /// <summary>
+    /// Multiplication by a sparse element with only the coefficients of w^0, w^2 and w^3, the shape of a line
+    /// function on an M-type sextic twist (BLS12-381) once scaled by w^3: thirteen Fp2 multiplications instead
+    /// of eighteen. In the Fp6 basis the line is (c0, c2, 0) + (0, c3, 0)·w, so Karatsuba needs
+    /// a0·(c0 + c2v), a1·c3v and (a0 + a1)·(c0 + (c2 + c3)v).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyBy023(
+        in Fp12<TFp, TTower> a, in Fp2<TFp> c0, in Fp2<TFp> c2, in Fp2<TFp> c3, out Fp12<TFp, TTower> result)
+    {
+        Fp6<TFp, TTower>.MultiplyBy01(in a.C0, in c0, in c2, out var t0);
+        Fp6<TFp, TTower>.MultiplyBy1(in a.C1, in c3, out var t1);
+        Fp6<TFp, TTower>.Add(in a.C0, in a.C1, out var s);
+        Fp2<TFp>.Add(in c2, in c3, out var c23);
+        Fp6<TFp, TTower>.MultiplyBy01(in s, in c0, in c23, out var r1);
+        Fp6<TFp, TTower>.Subtract(in r1, in t0, out r1);
+        Fp6<TFp, TTower>.Subtract(in r1, in t1, out r1);
+        Fp6<TFp, TTower>.MultiplyByV(in t1, out var r0);
+        Fp6<TFp, TTower>.Add(in r0, in t0, out r0);
+        result = new Fp12<TFp, TTower>(in r0, in r1);
+    }
+
     /// <summary>(x0 + x1s)^2 with s^2 = ξ: (x0^2 + ξx1^2) + ((x0 + x1)^2 - x0^2 - x1^2)s.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SquareFp4(in Fp2<TFp> x0, in Fp2<TFp> x1, out Fp2<TFp> r0, out Fp2<TFp> r1)

@@ -222,4 +222,15 @@ internal struct Fp6<TFp, TTower> : IField<Fp6<TFp, TTower>>
 
         result = new Fp6<TFp, TTower>(in c0, in c1, in c2);
     }
+
+    /// <summary>Multiplication by the sparse b1·v: (a0 + a1v + a2v^2)·b1v = ξa2b1 + a0b1·v + a1b1·v^2, three Fp2 multiplications.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void MultiplyBy1(in Fp6<TFp, TTower> a, in Fp2<TFp> b1, out Fp6<TFp, TTower> result)
+    {
+        Fp2<TFp>.Multiply(in a.C2, in b1, out var c0);
+        TTower.MultiplyByNonResidue(in c0, out c0);
+        Fp2<TFp>.Multiply(in a.C0, in b1, out var c1);
+        Fp2<TFp>.Multiply(in a.C1, in b1, out var c2);
+        result = new Fp6<TFp, TTower>(in c0, in c1, in c2);
+    }
 }

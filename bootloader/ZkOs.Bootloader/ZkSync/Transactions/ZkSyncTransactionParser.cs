@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: MIT
+using System.Buffers.Binary;
+using ZkOs.Bootloader.Conformance;
+using ZkOs.Framework.Numerics;
+using ZkOs.Framework.Primitives;
+using static ZkOs.Bootloader.ZkSync.Transactions.ZkSyncTransactionLayout;
+
+namespace ZkOs.Bootloader.ZkSync.Transactions;
+
+/// <summary>
+/// The strict parser of reference/zksync-os.md §5.2: a body is accepted only in the exact layout
+/// <see cref="ZkSyncTransactionEncoder"/> writes, and only if its fields obey the rules of its type.
+/// Every refusal is a <see cref="ZkSyncTransactionException"/> naming the rule, field and offset;
+/// nothing else escapes, whatever the bytes.
+/// </summary>
+public static class ZkSyncTransactionParser
+{
+    private static readonly string[] HeadNames =
+    [
+        "tx_type", "from", "to", "gas_limit", "gas_per_pubdata_limit", "max_fee_per_gas",
+        "max_priority_fee_per_gas", "paymaster", "nonce", "value",
+        "reserved[0]", "reserved[1]", "reserved[2]", "reserved[3]",
+        "data offset", "signature offset", "factory_deps offset", "paymaster_input offset", "reserved_dynamic offset",
+    ];
+
+    /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
+    public static ZkSyncTransaction Parse(ReadOnlySpan<byte> body)
+    {
+        var transaction = Decode(body, out var error);
+        if (transaction is null)
+            throw error!;
+        error = CheckStructureCore(transaction);
+        return error is null ? transaction : throw error;
+    }
+
+    /// <summary><see cref="Parse"/> without throwing: the hot path of a block with many refused transactions.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, out ZkSyncTransaction? transaction, out ZkSyncTransactionException? error)
+    {
+        transaction = Decode(body, out error);
+        if (transaction is not null)
+            error = CheckStructureCore(transaction);
+        if (error is null)
+            return true;
+        transaction = null;
+        return false;
+    }
+
+    /// <summary>
+    /// The per-type rules of §5.2 alone, on a record (for builders; <see cref="Parse"/> applies them
+    /// too). Offsets in the error are those the record's encoding would have.
+    /// </summary>
+    /// <exception cref="ZkSyncTransactionException">With <see cref="InvalidTransaction.InvalidStructure"/>.</exception>
+    public static void CheckStructure(ZkSyncTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var error = CheckStructureCore(transaction);
+        if (error is not null)
+            throw error;
+    }
+
+    private static ZkSyncTransaction? Decode(ReadOnlySpan<byte> body, out ZkSyncTransactionException? error)
+    {
+        error = null;
+        if (body.IsEmpty)
+            return Fail(out error, "body", -1, "the body is empty (the buffer must be longer than TX_OFFSET)");
+        if (body.Length > MaxBodyLength)
+            return Fail(out error, "body", -1, $"{body.Length} bytes exceeds MAX_TX_LEN_BYTES ({MaxBodyLength})");
+        if (body.Length < DataOffset)
+            return Fail(out error, HeadNames[body.Length / WordSize], body.Length - (body.Length % WordSize),
+                $"the body ends after {body.Length} bytes, inside the {HeadWords}-word head");
+
+        // Each head word carries a value of a known width; the bytes above it must be zero.
+        if (!Unsigned(body, TxTypeWord, 1, out var txType, ref error)
+            || !Unsigned(body, FromWord, Address.Size, out _, ref error)
+            || !Unsigned(body, ToWord, Address.Size, out _, ref error)
+            || !Unsigned(body, GasLimitWord, 8, out var gasLimit, ref error)
+            || !Unsigned(body, GasPerPubdataWord, 4, out var gasPerPubdata, ref error)
+            || !Unsigned(body, MaxFeeWord, 16, out _, ref error)
+            || !Unsigned(body, MaxPriorityFeeWord, 16, out _, ref error)
+            || !Unsigned(body, PaymasterWord, Address.Size, out _, ref error))
+        {
+            return null;
+        }
+        Span<long> offsets = stackalloc long[5];
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            if (!Unsigned(body, DataOffsetWord + i, 4, out var offset, ref error))
+                return null;
+            offsets[i] = (long)offset;
+        }
+
+        if (offsets[0] != DataOffset)
+            return Fail(out error, HeadNames[DataOffsetWord], Word(DataOffsetWord), $"is {offsets[0]}, must be {DataOffset} (19 head words)");
+
+        long at = DataOffset;
+        if (!Bytes(body, "data", ref at, out var data, ref error)
+            || !Packed(offsets[1], SignatureOffsetWord, at, ref error)
+            || !Bytes(body, "signature", ref at, out var signature, ref error)
+            || !Packed(offsets[2], FactoryDepsOffsetWord, at, ref error)
+            || !Words(body, ref at, out var factoryDeps, ref error)
+            || !Packed(offsets[3], PaymasterInputOffsetWord, at, ref error)
+            || !Bytes(body, "paymaster_input", ref at, out var paymasterInput, ref error)
+            || !Packed(offsets[4], ReservedDynamicOffsetWord, at, ref error))
+        {
+            return null;
+        }
+        long reservedDynamicAt = at;
+        if (!Bytes(body, "reserved_dynamic", ref at, out var reservedDynamic, ref error))
+            return null;
+        if (at != body.Length)
+            return Fail(out error, "body", at, $"{body.Length - at} trailing bytes after reserved_dynamic");
+
+        IReadOnlyList<AccessListEntry>? accessList = null;
+        if (!reservedDynamic.IsEmpty)
+        {
+            accessList = ZkSyncAccessListCodec.TryDecode(reservedDynamic, reservedDynamicAt + WordSize, out var listError);
+            if (accessList is null)
+                return Fail(out error, "reserved_dynamic", listError!.Value.Offset, $"access list: {listError.Value.Detail}");
+        }
+
+        return new ZkSyncTransaction
+        {
+            TxType = (byte)txType,
+            From = ReadAddress(body, FromWord),
+            To = ReadAddress(body, ToWord),
+            GasLimit = (ulong)gasLimit,
+            GasPerPubdataLimit = (uint)gasPerPubdata,
+            MaxFeePerGas = (UInt128)ReadWord(body, MaxFeeWord),
+            MaxPriorityFeePerGas = (UInt128)ReadWord(body, MaxPriorityFeeWord),
+            Paymaster = ReadAddress(body, PaymasterWord),
+            Nonce = ReadWord(body, NonceWord),
+            Value = ReadWord(body, ValueWord),
+            Reserved0 = ReadWord(body, Reserved0Word),
+            Reserved1 = ReadWord(body, Reserved0Word + 1),
+            Reserved2 = ReadWord(body, Reserved0Word + 2),
+            Reserved3 = ReadWord(body, Reserved0Word + 3),
+            Data = data.ToArray(),
+            Signature = signature.ToArray(),
+            FactoryDeps = factoryDeps,
+            PaymasterInput = paymasterInput.ToArray(),
+            AccessList = accessList,
+        };
+    }
+
+    private static ZkSyncTransactionException? CheckStructureCore(ZkSyncTransaction tx)
+    {
+        byte type = tx.TxType;
+        bool ethereum = type is ZkSyncTransaction.LegacyType or ZkSyncTransaction.Eip2930Type or ZkSyncTransaction.Eip1559Type;
+        bool eip712 = type == ZkSyncTransaction.Eip712Type;
+        bool l1OrUpgrade = type is ZkSyncTransaction.L1ToL2Type or ZkSyncTransaction.UpgradeType;
+
+        if (!ethereum && !eip712 && !l1OrUpgrade)
+            return Structure(TxTypeWord, $"0x{type:x2} is not a supported type (0x00, 0x01, 0x02, 0x71, 0xfe, 0xff)");
+        if ((type is ZkSyncTransaction.LegacyType or ZkSyncTransaction.Eip2930Type) && tx.MaxFeePerGas != tx.MaxPriorityFeePerGas)
+            return Structure(MaxPriorityFeeWord, $"type 0x{type:x2} has one gas price: max_fee_per_gas {tx.MaxFeePerGas} must equal max_priority_fee_per_gas {tx.MaxPriorityFeePerGas}");
+        if (!eip712 && !tx.Paymaster.IsZero)
+            return Structure(PaymasterWord, $"a paymaster is only allowed for type 0x71, not 0x{type:x2}");
+        if (type is not (ZkSyncTransaction.LegacyType or ZkSyncTransaction.L1ToL2Type or ZkSyncTransaction.UpgradeType) && tx.Reserved0 != UInt256.Zero)
+            return Structure(Reserved0Word, $"must be 0 for type 0x{type:x2} (only 0x00 uses it as the EIP-155 flag, 0xfe/0xff as the deposit)");
+        if (eip712 && tx.Reserved1 != UInt256.Zero)
+            return Structure(Reserved0Word + 1, "must be 0 for type 0x71");
+        if (ethereum && tx.Reserved1 != UInt256.Zero && !tx.To.IsZero)
+            return Structure(Reserved0Word + 1, $"marks a deployment, which needs to == 0, but to is {tx.To}");
+        if (tx.Reserved2 != UInt256.Zero)
+            return Structure(Reserved0Word + 2, "is unused and must be 0");
+        if (tx.Reserved3 != UInt256.Zero)
+            return Structure(Reserved0Word + 3, "is unused and must be 0");
+
+        var tail = Tail(
+            tx.Data.Length, tx.Signature.Length, tx.FactoryDeps.Count, tx.PaymasterInput.Length,
+            ZkSyncAccessListCodec.EncodedLength(tx.AccessList));
+        if (l1OrUpgrade && !tx.Signature.IsEmpty)
+            return Structure("signature", tail.Signature, $"must be empty for type 0x{type:x2}, has {tx.Signature.Length} bytes");
+        if (!l1OrUpgrade && tx.Signature.Length != 65)
+            return Structure("signature", tail.Signature, $"must be 65 bytes (r ‖ s ‖ v) for type 0x{type:x2}, has {tx.Signature.Length}");
+        if (!eip712 && !tx.PaymasterInput.IsEmpty)
+            return Structure("paymaster_input", tail.PaymasterInput, $"is only allowed for type 0x71, not 0x{type:x2}");
+        if (!eip712 && !l1OrUpgrade && tx.FactoryDeps.Count != 0)
+            return Structure("factory_deps", tail.FactoryDeps, $"are only allowed for types 0x71, 0xfe and 0xff, not 0x{type:x2}");
+        // Types 0 and 0x71 do not sign an access list, so one attached to them would let anyone who
+        // relays the transaction change what it warms (and pays for); upstream refuses it too.
+        if (type is not (ZkSyncTransaction.Eip2930Type or ZkSyncTransaction.Eip1559Type) && tx.AccessList is { Count: > 0 })
+            return Structure("reserved_dynamic", tail.ReservedDynamic, $"an access list is only allowed for types 0x01 and 0x02, not 0x{type:x2}");
+        return null;
+    }
+
+    // Reads head word `index` as an unsigned value of `width` bytes (at most 16), refusing nonzero bytes above it.
+    private static bool Unsigned(ReadOnlySpan<byte> body, int index, int width, out UInt128 value, ref ZkSyncTransactionException? error)
+    {
+        var word = body.Slice(Word(index), WordSize);
+        int high = WordSize - width;
+        if (word[..high].ContainsAnyExcept((byte)0))
+        {
+            value = default;
+            Fail(out error, HeadNames[index], Word(index), $"only the low {width} bytes may be nonzero");
+            return false;
+        }
+        value = width > 16 ? default : (UInt128)UInt256.ReadBigEndian(word);
+        return true;
+    }
+
+    private static bool Packed(long offset, int index, long expected, ref ZkSyncTransactionException? error)
+    {
+        if (offset == expected)
+            return true;
+        Fail(out error, HeadNames[index], Word(index), $"is {offset}, but the previous field ends at {expected} (fields must be tightly packed)");
+        return false;
+    }
+
+    // A `bytes` value at `at`: length word (u32), the bytes, zero padding to a whole word.
+    private static bool Bytes(ReadOnlySpan<byte> body, string field, ref long at, out ReadOnlySpan<byte> value, ref ZkSyncTransactionException? error)
+    {
+        value = default;
+        if (!Length(body, field, at, out long length, ref error))
+            return false;
+        long start = at + WordSize;
+        long padded = Padded(length);
+        if (padded > body.Length - start)
+        {
+            Fail(out error, field, at, $"{length} bytes (padded to {padded}) run past the body's end at {body.Length}");
+            return false;
+        }
+        value = body.Slice((int)start, (int)length);
+        var padding = body.Slice((int)(start + length), (int)(padded - length));
+        int dirty = padding.IndexOfAnyExcept((byte)0);
+        if (dirty >= 0)
+        {
+            Fail(out error, field, start + length + dirty, "the padding after the bytes must be zero");
+            return false;
+        }
+        at = start + padded;
+        return true;
+    }
+
+    // `bytes32[]` at `at`: count word (u32), then count words.
+    private static bool Words(ReadOnlySpan<byte> body, ref long at, out Bytes32[] value, ref ZkSyncTransactionException? error)
+    {
+        value = [];
+        if (!Length(body, "factory_deps", at, out long count, ref error))
+            return false;
+        long start = at + WordSize;
+        if (count * WordSize > body.Length - start)
+        {
+            Fail(out error, "factory_deps", at, $"{count} hashes run past the body's end at {body.Length}");
+            return false;
+        }
+        value = new Bytes32[count];
+        for (int i = 0; i < value.Length; i++)
+            value[i] = new Bytes32(body.Slice((int)start + (i * WordSize), WordSize));
+        at = start + (count * WordSize);
+        return true;
+    }
+
+    private static bool Length(ReadOnlySpan<byte> body, string field, long at, out long length, ref ZkSyncTransactionException? error)
+    {
+        length = 0;
+        if (WordSize > body.Length - at)
+        {
+            Fail(out error, field, at, $"the length word runs past the body's end at {body.Length}");
+            return false;
+        }
+        var word = body.Slice((int)at, WordSize);
+        if (word[..28].ContainsAnyExcept((byte)0))
+        {
+            Fail(out error, field, at, "the length word has nonzero high bytes (it is a u32)");
+            return false;
+        }
+        length = BinaryPrimitives.ReadUInt32BigEndian(word[28..]);
+        return true;
+    }
+
+    private static UInt256 ReadWord(ReadOnlySpan<byte> body, int index) => UInt256.ReadBigEndian(body.Slice(Word(index), WordSize));
+
+    private static Address ReadAddress(ReadOnlySpan<byte> body, int index) => new(body.Slice(Word(index) + 12, Address.Size));
+
+    private static ZkSyncTransaction? Fail(out ZkSyncTransactionException error, string field, long offset, string detail)
+    {
+        error = new ZkSyncTransactionException(InvalidTransaction.InvalidEncoding, field, offset, detail);
+        return null;
+    }
+
+    private static ZkSyncTransactionException Structure(int index, string detail) =>
+        new(InvalidTransaction.InvalidStructure, HeadNames[index], Word(index), detail);
+
+    private static ZkSyncTransactionException Structure(string field, long offset, string detail) =>
+        new(InvalidTransaction.InvalidStructure, field, offset, detail);
+}

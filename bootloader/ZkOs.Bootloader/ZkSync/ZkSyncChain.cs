@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+using ZkOs.Bootloader.ZkSync.Blocks;
+using ZkOs.Framework.Execution;
+using ZkOs.Framework.Numerics;
+using ZkOs.Framework.Primitives;
+using ZkOs.System.Oracle;
+using ZkOs.System.Precompiles;
+using ZkOs.System.ZkSync;
+using ZkOs.System.ZkSync.Accounts;
+using ZkOs.System.ZkSync.Commitments;
+using ZkOs.System.ZkSync.Storage;
+using ZkOs.System.ZkSync.Tree;
+
+namespace ZkOs.Bootloader.ZkSync;
+
+/// <summary>
+/// A sequencer's view of a ZKsync chain: its state (the flat tree and the preimages, in memory or in
+/// SQLite), blocks run forward through a <see cref="ForwardOracle"/> over that state, each committed
+/// with its hash, and the block public input (reference §7.4) of each.
+/// </summary>
+public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] environments, PrecompileSet precompiles)
+{
+    public StateDatabase State => state;
+
+    public ZkSyncRunReport Run(ZkSyncBlockFile file)
+    {
+        if (state.Head is null)
+        {
+            ApplyGenesis(file.Genesis);
+        }
+        var head = state.Head!;
+        if (file.Number != head.BlockNumber + 1)
+        {
+            throw new ZkSyncBlockException($"block {file.Number} cannot follow the stored head, block {head.BlockNumber}");
+        }
+
+        var hashes = new UInt256[BlockMetadata.BlockHashCount];
+        for (var i = 0; i < head.RecentBlockHashes.Length && i < hashes.Length; i++)
+        {
+            hashes[i] = head.RecentBlockHashes[i].ToUInt256();
+        }
+        var metadata = new BlockMetadata
+        {
+            BaseFee = file.BaseFee,
+            GasPerPubdata = file.GasPerPubdata,
+            NativePrice = file.NativePrice,
+            Number = file.Number,
+            Timestamp = file.Timestamp,
+            ChainId = file.ChainId,
+            GasLimit = file.GasLimit,
+            Coinbase = file.Coinbase,
+            BlockHashes = hashes,
+            MixHash = file.MixHash,
+        };
+
+        var before = state.Commitment;
+        var block = new ZkSyncBlockExecutor(environments, precompiles)
+            .Run(new ForwardOracle(metadata, new ListTransactionSource(file.Transactions), state));
+        var after = state.CommitBlock(file.Number, block.BlockHash, block.TreeWrites.ToArray(), Preimages(block.Preimages));
+
+        var parts = new PublicInputParts(
+            file.ChainId, file.Number, file.Timestamp,
+            hashes.Select(h => Bytes32.FromUInt256(h)).ToArray(),
+            before,
+            after,
+            block.Pubdata, block.L1TransactionHashes, block.L2ToL1Logs, block.UpgradeTransactionHash, block.BlockHash);
+        var publicInput = BlockPublicInput.From(parts);
+        return new ZkSyncRunReport(block, before, after, parts, publicInput.Hash(), publicInput.RegisterWords());
+    }
+
+    /// <summary>
+    /// Writes the genesis into the empty state as block 0 (hash zero): each account's properties under
+    /// (0x8003, address) with their preimage and its bytecode's, and its storage slots, in WarmStorageKey order.
+    /// </summary>
+    private void ApplyGenesis(IReadOnlyList<GenesisAccount> genesis)
+    {
+        var writes = new List<((Address, Bytes32) Slot, Bytes32 Key, Bytes32 Value)>();
+        var preimages = new List<Preimage>();
+        foreach (var account in genesis)
+        {
+            var properties = Properties(account);
+            if (!properties.IsEmpty)
+            {
+                var key = SystemAddresses.AccountPropertiesKey(account.Address);
+                writes.Add(((SystemAddresses.AccountProperties, key), FlatKey.Compute(SystemAddresses.AccountProperties, key), properties.Hash()));
+                preimages.Add(Preimage.Create(PreimageKind.AccountProperties, properties.Encode()));
+                if (account.Code.Length > 0)
+                {
+                    preimages.Add(Preimage.Create(PreimageKind.Bytecode, account.Code));
+                }
+            }
+            foreach (var (slot, value) in account.Storage)
+            {
+                var key = Bytes32.FromUInt256(slot);
+                writes.Add(((account.Address, key), FlatKey.Compute(account.Address, key), Bytes32.FromUInt256(value)));
+            }
+        }
+        writes.Sort((x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
+        state.CommitBlock(0, Bytes32.Zero, writes.Select(w => (w.Key, w.Value)).ToArray(), preimages);
+    }
+
+    private static AccountProperties Properties(GenesisAccount account)
+    {
+        var io = new System.Io.IoSubsystem(System.Io.IoRules.ZkSync);
+        io.SeedAccount(account.Address, account.Nonce, account.Balance, account.Code, [], EeType.Evm);
+        return ZkSyncAccounts.PropertiesOf(io.GetAccount(account.Address));
+    }
+
+    private static IReadOnlyList<Preimage> Preimages(IReadOnlyList<(Bytes32 Hash, byte[] Preimage)> preimages) =>
+        preimages.Select(p => new Preimage(p.Hash, p.Preimage.Length == AccountProperties.EncodedSize && AccountProperties.Decode(p.Preimage).Hash() == p.Hash
+            ? PreimageKind.AccountProperties : PreimageKind.Bytecode, p.Preimage)).ToArray();
+}

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: MIT
+using ZkOs.Framework.Primitives;
+using ZkOs.System.ZkSync.Commitments;
+using ZkOs.System.ZkSync.Tree;
+
+namespace ZkOs.Bootloader.ZkSync;
+
+/// <summary>A block run by <see cref="ZkSyncChain"/>: the block's own result, the state commitments around it and the public input.</summary>
+public sealed record ZkSyncRunReport(
+    ZkSyncBlockResult Block,
+    FlatStorageCommitment StateBefore,
+    FlatStorageCommitment StateAfter,
+    PublicInputParts PublicInputParts,
+    Bytes32 PublicInput,
+    uint[] PublicInputWords);

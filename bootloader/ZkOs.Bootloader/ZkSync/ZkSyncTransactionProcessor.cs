@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+using ZkOs.Bootloader.Runner;
+using ZkOs.Bootloader.ZkSync.Transactions;
+using ZkOs.Framework.Execution;
+using ZkOs.Framework.Numerics;
+using ZkOs.Framework.Primitives;
+using ZkOs.System.Io;
+using ZkOs.System.Oracle;
+using ZkOs.System.ZkSync;
+using ZkOs.System.ZkSync.Commitments;
+
+namespace ZkOs.Bootloader.ZkSync;
+
+/// <summary>
+/// The ZKsync transaction policy (reference/zksync-os.md §3, §5.4, §5.5): parsing, the native limit
+/// derived from the fee, validation, the fee paid to the bootloader (0x8001), execution through the
+/// runner, pubdata paid from native, the deltaGas top-up and the refund. It shares the EVM, the runner
+/// and the IO subsystem with the Ethereum policy. L2 transactions are in .L2.cs, L1→L2 and upgrade
+/// transactions in .L1.cs, pubdata accounting in .Pubdata.cs.
+/// </summary>
+public sealed partial class ZkSyncTransactionProcessor(IoSubsystem io, FrameRunner runner, BlockMetadata block, ZkSyncStateSource source)
+{
+    private readonly HashSet<(Address, UInt256)> _slotWrites = [];
+    private readonly HashSet<Address> _accountWrites = [];
+
+    public ZkSyncTransactionResult Process(ReadOnlySpan<byte> body, int index, bool isFirst)
+    {
+        ZkSyncTransaction tx;
+        try
+        {
+            tx = ZkSyncTransactionParser.Parse(body);
+        }
+        catch (ZkSyncTransactionException e)
+        {
+            return Rejected(index, default, 0, e.Kind, e.Message);
+        }
+        if (tx.IsUpgrade && !isFirst)
+        {
+            return Rejected(index, default, tx.TxType, InvalidTransaction.UpgradeTxNotFirst, "an upgrade transaction must be the block's first");
+        }
+        return tx.IsL1OrUpgrade ? ProcessL1(tx, body, index) : ProcessL2(tx, index);
+    }
+
+    private static ZkSyncTransactionResult Rejected(int index, Bytes32 hash, byte type, InvalidTransaction kind, string reason) =>
+        new() { Index = index, Hash = hash, Type = type, Invalid = kind, InvalidReason = reason };
+
+    /// <summary><c>ceil(a / b)</c> in 64 bits, saturating.</summary>
+    private static ulong CeilDiv(in UInt256 a, in UInt256 b)
+    {
+        UInt256.DivRem(in a, in b, out var quotient, out var remainder);
+        if (!UInt256.IsZero(in remainder))
+        {
+            quotient += UInt256.One;
+        }
+        return UInt256.FitsInUlong(in quotient) ? quotient.U0 : ulong.MaxValue;
+    }
+
+    private static ulong SaturatingMul(ulong a, ulong b) => b != 0 && a > ulong.MaxValue / b ? ulong.MaxValue : a * b;
+
+    /// <summary>Gas of calldata: 16 per non-zero byte, 4 per zero byte.</summary>
+    private static ulong CalldataGas(ReadOnlySpan<byte> data)
+    {
+        ulong gas = 0;
+        foreach (var b in data)
+        {
+            gas += b == 0 ? ZkSyncFeeModel.ZeroByteGas : ZkSyncFeeModel.NonZeroByteGas;
+        }
+        return gas;
+    }
+
+    /// <summary>The L2→L1 logs of the user messages this transaction sent (from the L1 messenger, in order).</summary>
+    private static List<L2ToL1Log> MessageLogs(IoSubsystem io, int index)
+    {
+        var logs = new List<L2ToL1Log>(io.Messages.Count);
+        foreach (var message in io.Messages)
+        {
+            logs.Add(L2ToL1Log.UserMessage((ushort)index, message.Sender, message.Hash));
+        }
+        return logs;
+    }
+
+    /// <summary>After every transaction the bootloader's whole balance (the fees) goes to the coinbase (§4.9).</summary>
+    private void SweepFees()
+    {
+        var fees = io.BalanceOf(SystemAddresses.Bootloader);
+        if (!UInt256.IsZero(in fees))
+        {
+            io.TryTransfer(SystemAddresses.Bootloader, block.Coinbase, fees);
+        }
+    }
+
+    private TransactionContext Context(in Address origin, in UInt256 gasPrice) => new() { Origin = origin, GasPrice = gasPrice };
+}

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+using ZkOs.Framework.Numerics;
+
+namespace ZkOs.System.Io;
+
+/// <summary>An account as a state source reports it: what the IO subsystem needs to run it.</summary>
+/// <param name="EeType">The EE that runs its code (0 for an account without code).</param>
+public sealed record AccountSnapshot(ulong Nonce, UInt256 Balance, byte[] Code, byte EeType);

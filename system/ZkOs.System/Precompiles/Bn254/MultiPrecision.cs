@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace ZkOs.System.Precompiles.Bn254;
+
+/// <summary>
+/// The word operations of multi-limb integer arithmetic, shared by every Montgomery field
+/// (<see cref="Fp256{TParams}"/> for BN254, <c>Fp384</c> for BLS12-381): a 64×64-bit multiply-accumulate
+/// and the carry and borrow chains. All are inlined, so a field's unrolled loops compile to the same
+/// code as if they were written out in place.
+/// </summary>
+internal static class MultiPrecision
+{
+    /// <summary>a·b + x + y as a 128-bit value (cannot overflow: (2^64-1)^2 + 2(2^64-1) = 2^128-1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong MultiplyAdd(ulong a, ulong b, ulong x, ulong y, out ulong low)
+    {
+        // MULX for the high half and a plain multiply for the low half keep both in registers;
+        // Math.BigMul returns the low half through memory (reference/performance.md, rule 7).
+        ulong hi = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
+        ulong lo = a * b;
+        lo += x;
+        hi += lo < x ? 1UL : 0UL;
+        lo += y;
+        hi += lo < y ? 1UL : 0UL;
+        low = lo;
+        return hi;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AddWithCarry(ulong a, ulong b, ref ulong carry)
+    {
+        ulong t = a + carry;
+        ulong sum = t + b;
+
+        // At most one of the two additions can wrap.
+        carry = (t < carry ? 1UL : 0UL) | (sum < b ? 1UL : 0UL);
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong SubtractWithBorrow(ulong a, ulong b, ref ulong borrow)
+    {
+        ulong difference = a - b - borrow;
+
+        // Borrow out of a - b - borrow (Warren, "Hacker's Delight", §2-16).
+        borrow = ((~a & b) | (~(a ^ b) & difference)) >> 63;
+        return difference;
+    }
+}
