@@ -3,6 +3,8 @@ using ZkOs.Framework.Execution;
 using ZkOs.Framework.Interpretation;
 using ZkOs.Framework.Numerics;
 using ZkOs.System.Precompiles;
+using ZkOs.System.ZkSync;
+using ZkOs.System.ZkSync.Hooks;
 
 namespace ZkOs.Bootloader.Runner;
 
@@ -35,10 +37,11 @@ public sealed partial class FrameRunner
         var snapshot = _io.Snapshot();
         var callee = request.Callee;
         var isPrecompile = _precompiles.TryGet(callee, out var precompile);
+        var isKernelSpace = _hooks is not null && SystemAddresses.IsKernelSpace(callee);
         switch (modifier)
         {
             case CallModifier.NoModifier:
-                if (!_io.Exists(callee) && !isPrecompile && !transfers)
+                if (!_io.Exists(callee) && !isPrecompile && !isKernelSpace && !transfers)
                 {
                     // Ethereum: a value-less call to a non-existent account does nothing at all, not even a touch.
                     kept.Reclaim(passed);
@@ -59,6 +62,14 @@ public sealed partial class FrameRunner
         if (isPrecompile)
         {
             immediate = RunPrecompile(precompile!, request.Calldata.Span, passed, kept, snapshot);
+            return null;
+        }
+
+        if (isKernelSpace)
+        {
+            immediate = _hooks!.TryGet(callee, out var hook)
+                ? RunHook(hook, request, callerEnvironment?.Type ?? EeType.None, passed, kept, snapshot)
+                : ImmediateResult.ForCall(Reclaimed(kept, passed), new CallResult { Kind = CallResultKind.Successful }, Completed(FrameStatus.Returned, ExecutionError.None, passed));
             return null;
         }
 
@@ -131,6 +142,33 @@ public sealed partial class FrameRunner
         var remaining = new Resources(0, status == PrecompileStatus.OutOfNative ? 0 : passed.Native);
         kept.Reclaim(remaining);
         return ImmediateResult.ForCall(kept, new CallResult { Kind = CallResultKind.Failed }, Completed(FrameStatus.Failed, error, remaining));
+    }
+
+    /// <summary>
+    /// Runs a system hook with the passed resources. A revert rolls the call back (its value transfer
+    /// included) and returns what the hook did not use; out of native is fatal as everywhere.
+    /// </summary>
+    private ImmediateResult RunHook(ISystemHook hook, in CallRequest request, byte callerEe, Resources passed, Resources kept, in ZkOs.System.Io.IoSnapshot snapshot)
+    {
+        _precompileOutput.ResetWrittenCount();
+        if (hook.Execute(request, callerEe, _io, ref passed, _precompileOutput))
+        {
+            var output = _precompileOutput.WrittenMemory;
+            kept.Reclaim(passed);
+            return ImmediateResult.ForCall(kept, new CallResult { Kind = CallResultKind.Successful, ReturnData = output },
+                new FrameCompletion { Status = FrameStatus.Returned, ResourcesReturned = passed, ReturnData = output });
+        }
+        _io.Rollback(snapshot);
+        var error = passed.Native == 0 ? ExecutionError.OutOfNative : ExecutionError.None;
+        kept.Reclaim(passed);
+        return ImmediateResult.ForCall(kept, new CallResult { Kind = CallResultKind.Failed },
+            new FrameCompletion { Status = error == ExecutionError.OutOfNative ? FrameStatus.Failed : FrameStatus.Reverted, Error = error, ResourcesReturned = passed });
+    }
+
+    private static Resources Reclaimed(Resources kept, in Resources passed)
+    {
+        kept.Reclaim(passed);
+        return kept;
     }
 
     private static FrameCompletion Completed(FrameStatus status, ExecutionError error, in Resources returned) =>

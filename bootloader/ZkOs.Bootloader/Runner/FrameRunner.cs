@@ -6,6 +6,7 @@ using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Io;
 using ZkOs.System.Precompiles;
+using ZkOs.System.ZkSync.Hooks;
 
 namespace ZkOs.Bootloader.Runner;
 
@@ -25,14 +26,20 @@ public sealed partial class FrameRunner
     private readonly Stack<IExecutionFrame>?[] _pools = new Stack<IExecutionFrame>?[256];
     private readonly IoSubsystem _io;
     private readonly PrecompileSet _precompiles;
+    private readonly SystemHookSet? _hooks;
     private readonly List<FrameRecord> _stack = [];
     private readonly ArrayBufferWriter<byte> _precompileOutput = new();
     private string? _unsupported;
 
     /// <param name="environments">The EE for each type byte (null where none is configured).</param>
     /// <param name="deploymentEnvironment">The EE that runs a deployment transaction's init code.</param>
-    public FrameRunner(IExecutionEnvironment?[] environments, byte deploymentEnvironment, IoSubsystem io, PrecompileSet precompiles)
+    /// <param name="hooks">
+    /// The system hooks of a ZKsync chain. With them, kernel space (below 0x10000) is special: a call
+    /// there runs a hook or, without one, reaches an empty account. Null under the Ethereum policy.
+    /// </param>
+    public FrameRunner(IExecutionEnvironment?[] environments, byte deploymentEnvironment, IoSubsystem io, PrecompileSet precompiles, SystemHookSet? hooks = null)
     {
+        _hooks = hooks;
         if (environments.Length != 256)
         {
             throw new ArgumentException("One slot per type byte is required.", nameof(environments));

@@ -8,6 +8,7 @@ using ZkOs.System.Oracle;
 using ZkOs.System.Precompiles;
 using ZkOs.System.ZkSync;
 using ZkOs.System.ZkSync.Commitments;
+using ZkOs.System.ZkSync.Hooks;
 using ZkOs.System.ZkSync.Pubdata;
 using ZkOs.System.ZkSync.Tree;
 
@@ -40,7 +41,7 @@ public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, P
             GasPerPubdata = metadata.GasPerPubdata,
             NativePrice = metadata.NativePrice,
         }, metadata.BlockHashes);
-        var runner = new FrameRunner(environments, EeType.Evm, io, precompiles);
+        var runner = new FrameRunner(environments, EeType.Evm, io, precompiles, SystemHookSet.ZkSync);
         var processor = new ZkSyncTransactionProcessor(io, runner, metadata, source);
 
         var results = new List<ZkSyncTransactionResult>();

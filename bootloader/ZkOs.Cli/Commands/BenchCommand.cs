@@ -11,7 +11,9 @@ namespace ZkOs.Cli.Commands;
 /// <summary>
 /// <c>zkos bench [--seconds S]</c>: times the costly precompiles in process on fixed valid inputs (mean time
 /// per call after a warm-up) and prints the native cost the BN254 pairing's model implies for KZG point
-/// evaluation, which is how <see cref="PointEvaluationPrecompile.NativeCost"/> was chosen.
+/// evaluation, which is how <see cref="PointEvaluationPrecompile.NativeCost"/> was chosen. When
+/// <c>ZKOS_CKZG_LIBRARY</c> and <c>ZKOS_KZG_TRUSTED_SETUP</c> name a c-kzg-4844 library and its trusted setup,
+/// point evaluation through the native library is timed too, for comparison.
 /// </summary>
 internal static class BenchCommand
 {
@@ -51,6 +53,12 @@ internal static class BenchCommand
             var pairing = Measure(Bn254PairingPrecompile.Instance, Convert.FromHexString(Bn254Jeff1), budget);
             Print("point_evaluation (0x0a), valid proof", pointEvaluation);
             Print("bn254_pairing (0x08), 2 pairs", pairing);
+            if (Environment.GetEnvironmentVariable("ZKOS_CKZG_LIBRARY") is { Length: > 0 } library
+                && Environment.GetEnvironmentVariable("ZKOS_KZG_TRUSTED_SETUP") is { Length: > 0 } setup)
+            {
+                using var native = NativeKzg.Load(library, setup);
+                Print("point_evaluation (0x0a), native c-kzg", Measure(PointEvaluationPrecompile.WithNative(native), PointEvaluationInput(), budget));
+            }
 
             // The BN254 pairing's native model for two pairs, scaled by the measured time ratio.
             var bnNative = Bn254PairingPrecompile.NativeCost(2 * Bn254PairingPrecompile.PairLength);
@@ -71,7 +79,7 @@ internal static class BenchCommand
         return [.. hash, .. body];
     }
 
-    private static Measurement Measure(IPrecompile precompile, byte[] input, double seconds)
+    private static (int Calls, double MeanMicroseconds) Measure(IPrecompile precompile, byte[] input, double seconds)
     {
         var output = new ArrayBufferWriter<byte>(64);
         if (Run(precompile, input, output) != PrecompileStatus.Success)
@@ -81,7 +89,7 @@ internal static class BenchCommand
 
         RunFor(precompile, input, output, seconds / 4);
         var (calls, elapsed) = RunFor(precompile, input, output, seconds);
-        return new Measurement(calls, elapsed.TotalMicroseconds / calls);
+        return (calls, elapsed.TotalMicroseconds / calls);
     }
 
     private static (int Calls, TimeSpan Elapsed) RunFor(IPrecompile precompile, byte[] input, ArrayBufferWriter<byte> output, double seconds)
@@ -107,8 +115,6 @@ internal static class BenchCommand
         return precompile.Execute(input, ref resources, output);
     }
 
-    private static void Print(string name, Measurement measurement) =>
+    private static void Print(string name, (int Calls, double MeanMicroseconds) measurement) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-40} {measurement.MeanMicroseconds,10:F1} µs/call  ({measurement.Calls} calls)"));
-
-    private readonly record struct Measurement(int Calls, double MeanMicroseconds);
 }

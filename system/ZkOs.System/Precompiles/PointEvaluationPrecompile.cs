@@ -35,10 +35,27 @@ public sealed class PointEvaluationPrecompile : IPrecompile
     /// <summary>VERSIONED_HASH_VERSION_KZG of EIP-4844.</summary>
     public const byte VersionedHashVersionKzg = 0x01;
 
-    public static PointEvaluationPrecompile Instance { get; } = new();
+    private readonly NativeKzg? _native;
 
-    private PointEvaluationPrecompile()
+    private PointEvaluationPrecompile(NativeKzg? native)
     {
+        _native = native;
+    }
+
+    /// <summary>The precompile on the managed BLS12-381 (<see cref="KzgVerifier"/>): the default everywhere.</summary>
+    public static PointEvaluationPrecompile Instance { get; } = new(null);
+
+    /// <summary>Whether this instance verifies through a native library.</summary>
+    public bool IsNative => _native is not null;
+
+    /// <summary>
+    /// An instance that verifies proofs through <paramref name="native"/> (an optional accelerator; the caller
+    /// keeps it alive and disposes of it). Same inputs, same answers, same price as <see cref="Instance"/>.
+    /// </summary>
+    public static PointEvaluationPrecompile WithNative(NativeKzg native)
+    {
+        ArgumentNullException.ThrowIfNull(native);
+        return new PointEvaluationPrecompile(native);
     }
 
     public ushort Address => 0x0a;
@@ -65,7 +82,7 @@ public sealed class PointEvaluationPrecompile : IPrecompile
     }
 
     /// <summary>The check of EIP-4844's point_evaluation_precompile without the pricing: true when it returns.</summary>
-    public static bool Verify(ReadOnlySpan<byte> input)
+    public bool Verify(ReadOnlySpan<byte> input)
     {
         if (input.Length != InputLength)
         {
@@ -87,7 +104,9 @@ public sealed class PointEvaluationPrecompile : IPrecompile
             return false;
         }
 
-        return KzgVerifier.VerifyProof(commitment, z, y, proof) == KzgProofStatus.Valid;
+        return _native is { } native
+            ? native.VerifyProof(commitment, z, y, proof) == true
+            : KzgVerifier.VerifyProof(commitment, z, y, proof) == KzgProofStatus.Valid;
     }
 
     /// <summary>U256(FIELD_ELEMENTS_PER_BLOB) ‖ U256(BLS_MODULUS), both big-endian.</summary>

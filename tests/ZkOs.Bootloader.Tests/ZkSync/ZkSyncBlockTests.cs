@@ -34,7 +34,7 @@ public class ZkSyncBlockTests
     {
         var report = Run(Sample());
 
-        Assert.Equal(5, report.Block.Transactions.Count);
+        Assert.Equal(7, report.Block.Transactions.Count);
         Assert.All(report.Block.Transactions, tx => Assert.True(tx.Invalid is null && tx.Success, $"tx {tx.Index}: {tx.Invalid} {tx.InvalidReason}"));
         Assert.Equal(Address.Parse("0x5fbdb2315678afecb367f032d93f642f64180aa3"), report.Block.Transactions[0].ContractAddress);
     }
@@ -44,11 +44,11 @@ public class ZkSyncBlockTests
     {
         var report = Run(Sample());
 
-        Assert.Equal(Bytes32.Parse("0xf2022521b7a1d21af93cb91e1a5c0e0bce91d0d23c96c019e6b99ef3a9d90f51"), report.StateAfter.Root);
+        Assert.Equal(Bytes32.Parse("0xf51a2d0f90da84bc1bf60b63a128ae5aead42baa1e55735ec8435637b23fbf9e"), report.StateAfter.Root);
         Assert.Equal(12UL, report.StateAfter.NextFreeSlot);
-        Assert.Equal(Bytes32.Parse("0x93cbded3d41c84b2adeef75e52b5f1d9268735e809824747c00b4b9cce1968d3"), Keccak256.Hash(report.Block.Pubdata));
-        Assert.Equal(Bytes32.Parse("0x03639ae5239d0bc965e061900a68b3aee6ed029a4bbb7d9999e0a441889ab5e7"), report.Block.BlockHash);
-        Assert.Equal(Bytes32.Parse("0xd2f0232a40b1601d6dc2d79083d2407d958d6cdcad6e24479f89a0227e2667fa"), report.PublicInput);
+        Assert.Equal(Bytes32.Parse("0xaa11de004e208b046e5d267b2646da83ac3dc89ca875354bf05e13afd1711ecb"), Keccak256.Hash(report.Block.Pubdata));
+        Assert.Equal(Bytes32.Parse("0xb44f50abf4c1229b5b8ae2c2c57094f03db3355922fb1c2ec7cb1c48e952b074"), report.Block.BlockHash);
+        Assert.Equal(Bytes32.Parse("0x152bc448b1a4a6ea752335e0107faa26154471832ef1e6d5a08fe8a98799a99f"), report.PublicInput);
     }
 
     [Fact]
@@ -57,12 +57,29 @@ public class ZkSyncBlockTests
         var file = Sample();
         var report = Run(file);
 
-        var deposit = report.Block.Transactions[4];
+        var deposit = report.Block.Transactions[6];
         var log = Assert.Single(deposit.L2ToL1Logs);
         Assert.Equal(deposit.Hash, log.Key);
         Assert.Equal([deposit.Hash], report.Block.L1TransactionHashes);
         // Every fee paid to the bootloader was swept to the coinbase: its account is among the diffs.
         Assert.Contains(report.Block.StateDiffs, d => d is ZkOs.System.ZkSync.Pubdata.AccountPropertiesDiff a && a.Initial.Balance.Equals(UInt256.Zero) && !a.Final.Balance.Equals(UInt256.Zero) && a.Final.Nonce == 0 && a.Final.BytecodeLength == 0);
+    }
+
+    [Fact]
+    public void SampleBlock_WithdrawalAndMessage_ReachL1()
+    {
+        var report = Run(Sample());
+
+        // The withdrawal: a message from the base token (0x800a) asking L1 to pay Alice 1 ETH.
+        var withdrawal = Assert.Single(report.Block.Transactions[4].Messages);
+        Assert.Equal("0x6c0960f9f39fd6e51aad88f6f4ce6ab8827279cfffb922660000000000000000000000000000000000000000000000000de0b6b3a7640000", Hex.Encode(withdrawal));
+        Assert.Equal(Address.FromUInt64(0x800a).ToUInt256(), Assert.Single(report.Block.Transactions[4].L2ToL1Logs).Key.ToUInt256());
+        // Bob's message through the L1 messenger, keyed by Bob, valued by its keccak.
+        var message = Assert.Single(report.Block.Transactions[5].Messages);
+        Assert.Equal("hello from L2", global::System.Text.Encoding.ASCII.GetString(message));
+        var log = Assert.Single(report.Block.Transactions[5].L2ToL1Logs);
+        Assert.Equal(Keccak256.Hash(message), log.Value);
+        Assert.Equal(3, report.Block.L2ToL1Logs.Count);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public class PointEvaluationFuzzTests
     }
 
     /// <summary>One mutation of a valid input, usually keeping the versioned hash consistent so that the KZG check runs.</summary>
-    private static byte[] Mutate(byte[] original, Random random, PointEvaluationVectors.Case[] others)
+    internal static byte[] Mutate(byte[] original, Random random, PointEvaluationVectors.Case[] others)
     {
         var input = (byte[])original.Clone();
         switch (random.Next(9))

@@ -13,7 +13,8 @@ namespace ZkOs.System.Precompiles.Bn254;
 /// e(P, Q) = (f_{6u+2,Q}(P) · l_{[6u+2]Q,π(Q)}(P) · l_{[6u+2]Q+π(Q),-π²(Q)}(P))^((p^12 - 1)/r),
 /// following Aranha, Karabina, Longa, Gebotys and López, "Faster explicit formulas for computing pairings
 /// over ordinary curves" (EUROCRYPT 2011): their BN Miller loop with the line functions in homogeneous
-/// projective coordinates. A product of pairings shares the squarings of the Miller loop and one final exponentiation.
+/// projective coordinates, the loop and the lines being the ones shared with BLS12-381
+/// (<see cref="MillerLoop{TFp, TTower, TTwist}"/>). A product of pairings shares the squarings of the Miller loop and one final exponentiation.
 /// The result is the pairing raised to a fixed power coprime to r (see <see cref="FinalExponentiation"/>),
 /// which keeps bilinearity and non-degeneracy, so the product is 1 exactly when the EIP-197 check holds.
 /// </summary>

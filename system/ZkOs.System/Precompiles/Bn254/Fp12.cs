@@ -7,7 +7,8 @@ namespace ZkOs.System.Precompiles.Bn254;
 /// <summary>
 /// The quadratic extension Fp12 = Fp6[w]/(w^2 - v), an element being C0 + C1·w. Seen over Fp2 the basis is
 /// 1, w, ..., w^5 with w^6 = ξ: coefficient i of w^i lives in <c>C(i mod 2).C(i / 2)</c>. That view gives
-/// the Frobenius maps, the sparse line multiplication and the cyclotomic squaring below.
+/// the Frobenius maps, the sparse line multiplications (one shape per twist type, BN254's D-type and
+/// BLS12-381's M-type) and the cyclotomic squaring below.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
