@@ -58,8 +58,8 @@ public sealed unsafe class StackVmFrame : IExecutionFrame, IDisposable
         _returnLength = 0;
         Argument = ReadArgument(launch.Calldata.Span);
 
-        var ergs = launch.Resources.Ergs > long.MaxValue ? long.MaxValue : (long)launch.Resources.Ergs;
-        var native = launch.Resources.Native > long.MaxValue ? long.MaxValue : (long)launch.Resources.Native;
+        var ergs = InterpreterState.Clamp(launch.Resources.Ergs);
+        var native = InterpreterState.Clamp(launch.Resources.Native);
         // The boundary analysis is the frame's own start-up work: it is paid before the first instruction.
         native -= launch.Bytecode.Length * StackVmInterpreter.Costs.JumpAnalysisByteNative;
         ergs -= launch.Bytecode.Length * StackVmInterpreter.Costs.JumpAnalysisByteErgs;
@@ -84,8 +84,7 @@ public sealed unsafe class StackVmFrame : IExecutionFrame, IDisposable
     public PreemptionPoint ContinueAfterCall(ISystem system, in Resources returned, in CallResult result)
     {
         _system = system;
-        _ctx->State.Ergs = returned.Ergs > long.MaxValue ? long.MaxValue : (long)returned.Ergs;
-        _ctx->State.Native = returned.Native > long.MaxValue ? long.MaxValue : (long)returned.Native;
+        _ctx->State.Restore(returned);
         // CALL left two slots: the callee's first return word, then the success flag on top.
         var sp = _ctx->State.Sp;
         sp[-2] = result.IsSuccess ? ReadArgument(result.ReturnData.Span) : UInt256.Zero;
@@ -152,33 +151,10 @@ public sealed unsafe class StackVmFrame : IExecutionFrame, IDisposable
     }
 
     /// <summary>Moves the loop's ergs and native into a <see cref="Resources"/> for a request to the system.</summary>
-    internal Resources TakeResources()
-    {
-        var resources = new Resources(
-            _ctx->State.Ergs < 0 ? 0 : (ulong)_ctx->State.Ergs,
-            _ctx->State.Native < 0 ? 0 : (ulong)_ctx->State.Native);
-        _ctx->State.Ergs = 0;
-        _ctx->State.Native = 0;
-        return resources;
-    }
+    internal Resources TakeResources() => _ctx->State.TakeResources();
 
     /// <summary>Puts resources back after a system request; false (with the error recorded) when the request failed.</summary>
-    internal bool GiveBack(in Resources resources, SystemStatus status)
-    {
-        _ctx->State.Ergs = resources.Ergs > long.MaxValue ? long.MaxValue : (long)resources.Ergs;
-        _ctx->State.Native = resources.Native > long.MaxValue ? long.MaxValue : (long)resources.Native;
-        if (status == SystemStatus.Ok)
-        {
-            return true;
-        }
-        _ctx->State.Error = status switch
-        {
-            SystemStatus.OutOfNative => ExecutionError.OutOfNative,
-            SystemStatus.OutOfErgs => ExecutionError.OutOfErgs,
-            _ => ExecutionError.InvalidOperand,
-        };
-        return false;
-    }
+    internal bool GiveBack(in Resources resources, SystemStatus status) => _ctx->State.GiveBack(resources, status);
 
     /// <summary>
     /// Data as a number: up to 32 bytes read big-endian (so <c>0x05</c> is 5), longer data by its first 32 bytes.

@@ -14,6 +14,17 @@ internal static class EesCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var registry = ConfiguredEnvironments.Load(parse.GetValue(config));
+            if (Console.IsOutputRedirected)
+            {
+                // For scripts and pipes: one tab-separated line per EE, never wrapped.
+                Console.WriteLine("type\tname\tversion\torigin");
+                foreach (var registration in registry.Environments)
+                {
+                    var ee = registration.Environment;
+                    Console.WriteLine($"{registration.Type}\t{ee.Name}\t{ee.Version}\t{registration.Origin}");
+                }
+                return 0;
+            }
             var table = new Table().AddColumns("type", "name", "version", "origin");
             foreach (var registration in registry.Environments)
             {

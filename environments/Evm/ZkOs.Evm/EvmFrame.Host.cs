@@ -28,33 +28,10 @@ public sealed unsafe partial class EvmFrame
     private readonly UnmanagedMemoryWindow _requestWindow = new();
 
     /// <summary>Moves the loop's ergs and native into a <see cref="Resources"/> for a request to the system.</summary>
-    internal Resources TakeResources()
-    {
-        var resources = new Resources(
-            _ctx->State.Ergs < 0 ? 0 : (ulong)_ctx->State.Ergs,
-            _ctx->State.Native < 0 ? 0 : (ulong)_ctx->State.Native);
-        _ctx->State.Ergs = 0;
-        _ctx->State.Native = 0;
-        return resources;
-    }
+    internal Resources TakeResources() => _ctx->State.TakeResources();
 
     /// <summary>Puts resources back after a system request; false, with the error recorded, when it failed.</summary>
-    internal bool GiveBack(in Resources resources, SystemStatus status)
-    {
-        Restore(resources);
-        if (status == SystemStatus.Ok)
-        {
-            return true;
-        }
-        _ctx->State.Error = status switch
-        {
-            SystemStatus.OutOfNative => ExecutionError.OutOfNative,
-            SystemStatus.OutOfErgs => ExecutionError.OutOfErgs,
-            SystemStatus.Refused => ExecutionError.StaticStateChange,
-            _ => ExecutionError.InvalidOperand,
-        };
-        return false;
-    }
+    internal bool GiveBack(in Resources resources, SystemStatus status) => _ctx->State.GiveBack(resources, status);
 
     /// <summary>A window of memory as request data; valid until the frame runs again.</summary>
     internal ReadOnlyMemory<byte> MemorySlice(ulong offset, ulong length) =>

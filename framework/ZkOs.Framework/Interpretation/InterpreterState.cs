@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.InteropServices;
+using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
 
 namespace ZkOs.Framework.Interpretation;
@@ -33,4 +34,46 @@ public unsafe struct InterpreterState
 
     /// <summary>Set in a static call: opcodes flagged <c>static_forbidden</c> fault.</summary>
     public bool IsStatic;
+
+    /// <summary>
+    /// Moves the registers' ergs and native into a <see cref="Resources"/>, leaving zero: what a handler
+    /// hands the system for a request (which charges it), or a frame hands the runner when it yields.
+    /// </summary>
+    public Resources TakeResources()
+    {
+        var resources = new Resources(Ergs < 0 ? 0 : (ulong)Ergs, Native < 0 ? 0 : (ulong)Native);
+        Ergs = 0;
+        Native = 0;
+        return resources;
+    }
+
+    /// <summary>Loads the registers from <paramref name="resources"/> (clamped to what a signed register holds).</summary>
+    public void Restore(in Resources resources)
+    {
+        Ergs = Clamp(resources.Ergs);
+        Native = Clamp(resources.Native);
+    }
+
+    /// <summary>
+    /// Restores the registers after a system request and records its failure: false, with
+    /// <see cref="Error"/> set, unless <paramref name="status"/> is <see cref="SystemStatus.Ok"/>.
+    /// </summary>
+    public bool GiveBack(in Resources resources, SystemStatus status)
+    {
+        Restore(resources);
+        if (status == SystemStatus.Ok)
+        {
+            return true;
+        }
+        Error = status switch
+        {
+            SystemStatus.OutOfNative => ExecutionError.OutOfNative,
+            SystemStatus.OutOfErgs => ExecutionError.OutOfErgs,
+            SystemStatus.Refused => ExecutionError.StaticStateChange,
+            _ => ExecutionError.InvalidOperand,
+        };
+        return false;
+    }
+
+    public static long Clamp(ulong value) => value > long.MaxValue ? long.MaxValue : (long)value;
 }
