@@ -66,7 +66,7 @@ internal static class NativeKzgBuild
                 File.Move(temporary, library, overwrite: true);
             }
 
-            return (NativeKzg.Load(library, setup), $"built {library} from {package}");
+            return (NativeKzg.Load(library, setup), $"loaded {library}, built from {package}");
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or global::System.ComponentModel.Win32Exception or UnauthorizedAccessException)
         {

@@ -153,6 +153,29 @@ public class PointEvaluationPrecompileTests
     }
 
     [Fact]
+    public void Precompile_DoesNotAllocate_InSteadyState()
+    {
+        // The arithmetic lives on the stack (structs, stackalloc, inline arrays) and the fixed G2 lines are built
+        // once. No assertion inside the measured loop: xunit's own comparisons allocate.
+        var input = Input(PointEvaluationVectors.All[0]);
+        var output = new global::System.Buffers.ArrayBufferWriter<byte>(128);
+        var resources = PrecompileRun.Ample;
+        Assert.Equal(PrecompileStatus.Success, PointEvaluationPrecompile.Instance.Execute(input, ref resources, output));
+        int successes = 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            output.ResetWrittenCount();
+            resources = PrecompileRun.Ample;
+            successes += PointEvaluationPrecompile.Instance.Execute(input, ref resources, output) == PrecompileStatus.Success ? 1 : 0;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(5, successes);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Precompile_IsInTheCancunSet()
     {
         Assert.True(PrecompileSet.Cancun.TryGet(0x0a, out var precompile));
