@@ -12,7 +12,7 @@ public class RunCommandTests
         var result = Zkos.Run("run");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("block 1: 7 transactions", result.Stdout);
+        Assert.Contains("block 1: 9 transactions", result.Stdout);
         Assert.DoesNotContain("invalid", result.Stdout);
         Assert.Contains("state after:  root 0x", result.Stdout);
         Assert.Contains("public input: 0x", result.Stdout);
@@ -26,15 +26,15 @@ public class RunCommandTests
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Stdout);
         var root = json.RootElement;
-        Assert.Equal(7, root.GetProperty("transactions").GetArrayLength());
+        Assert.Equal(9, root.GetProperty("transactions").GetArrayLength());
         Assert.StartsWith("0x", root.GetProperty("pubdata").GetString());
-        Assert.Equal(12, root.GetProperty("stateCommitment").GetProperty("nextFreeSlot").GetInt32());
+        Assert.Equal(15, root.GetProperty("stateCommitment").GetProperty("nextFreeSlot").GetInt32());
         var parts = root.GetProperty("publicInputParts");
         Assert.Equal(270, parts.GetProperty("chainId").GetInt32());
         Assert.Equal(256, parts.GetProperty("blockHashes").GetArrayLength());
         Assert.Equal(1, parts.GetProperty("l1TxHashes").GetArrayLength());
         Assert.Equal(3, parts.GetProperty("l2ToL1Logs").GetArrayLength());
-        Assert.Equal(12, root.GetProperty("tree").GetArrayLength());
+        Assert.Equal(15, root.GetProperty("tree").GetArrayLength());
     }
 
     [Fact]

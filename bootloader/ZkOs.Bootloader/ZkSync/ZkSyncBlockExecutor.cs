@@ -121,10 +121,13 @@ public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, P
             }
             var key = SystemAddresses.AccountPropertiesKey(address);
             var hash = ZkSyncAccounts.StoredHash(final);
-            var publishesCode = final.BytecodeLength > 0 && final.BytecodeHash != initial.BytecodeHash;
+            // Code set from a known preimage (the contract deployer) is not published again: the diff
+            // is the force-deploy variant with the hash, and the state already holds the preimage.
+            var notPublished = io.IsBytecodeNotPublished(address);
+            var publishesCode = !notPublished && final.BytecodeLength > 0 && final.BytecodeHash != initial.BytecodeHash;
             changes.Add(((SystemAddresses.AccountProperties, key),
                 new AccountPropertiesDiff(FlatKey.Compute(SystemAddresses.AccountProperties, key), initial, final,
-                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: false),
+                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: notPublished),
                 hash));
             if (!hash.IsZero)
             {

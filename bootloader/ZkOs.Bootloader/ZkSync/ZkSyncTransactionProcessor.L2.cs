@@ -8,13 +8,16 @@ using ZkOs.System.ZkSync;
 
 namespace ZkOs.Bootloader.ZkSync;
 
-/// <summary>L2 transactions (types 0x00, 0x01, 0x02, 0x71) from externally owned accounts (reference §5.4).</summary>
+/// <summary>
+/// L2 transactions (types 0x00, 0x01, 0x02, 0x71, reference §5.4): limits, validation by the account
+/// model, payment (.Payment.cs), execution and settlement. Contract accounts are in .Accounts.cs.
+/// </summary>
 public sealed partial class ZkSyncTransactionProcessor
 {
     /// <summary>secp256k1's group order halved: a larger s is malleable (EIP-2).</summary>
     private static readonly UInt256 HalfCurveOrder = UInt256.Parse("0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");
 
-    private ZkSyncTransactionResult ProcessL2(ZkSyncTransaction tx, int index)
+    private ZkSyncTransactionResult ProcessL2(ZkSyncTransaction tx, ReadOnlySpan<byte> body, int index)
     {
         var hash = ZkSyncTransactionHashes.TxHash(tx, block.ChainId);
         var signedHash = ZkSyncTransactionHashes.SignedHash(tx, block.ChainId);
@@ -37,11 +40,6 @@ public sealed partial class ZkSyncTransactionProcessor
         {
             return Reject(InvalidTransaction.BaseFeeGreaterThanMaxFee, $"max fee {maxFee} below the base fee {block.BaseFee}");
         }
-        if (tx.HasPaymaster)
-        {
-            throw new ZkSyncBlockException($"transaction {index}: paymaster transactions are not supported yet");
-        }
-
         // §3.2: the price of native, and from it the native limit.
         var gasPrice = block.BaseFee;
         var nativePerGas = NativePerGas(gasPrice);
@@ -60,7 +58,10 @@ public sealed partial class ZkSyncTransactionProcessor
 
         io.BeginTransaction(Context(tx.From, gasPrice));
         var beforeValidation = io.Snapshot();
-        if (ValidateEoa(tx, signedHash, hash, ref resources, nativePerPubdata, index, out var nonce) is { } invalid)
+        // Account abstraction: a 0x71 transaction from an address with code is the account's to validate.
+        var model = tx.IsEip712 && io.CodeOf(tx.From).Length > 0 ? AccountModel.Contract : AccountModel.Eoa;
+        var call = new AccountCall(hash.Hash, signedHash.Hash, tx.IsEip712 ? body.ToArray() : []);
+        if (Validate(tx, model, call, signedHash, hash, ref resources, nativePerPubdata, gasPrice, out var nonce) is { } invalid)
         {
             io.Rollback(beforeValidation);
             io.FinishTransaction();
@@ -70,9 +71,12 @@ public sealed partial class ZkSyncTransactionProcessor
         // Execution (§5.4 step 7), in a frame of its own.
         var beforeExecution = io.Snapshot();
         var validationPubdata = NetPubdata();
-        var outcome = Execute(tx, nonce, ref resources);
+        var outcome = model == AccountModel.Contract
+            ? runner.Call(SystemAddresses.Bootloader, tx.From, UInt256.Zero, call.Encode(AccountAbstractionAbi.ExecuteTransactionSelector), resources)
+            : Execute(tx, nonce, ref resources);
+        // The refund goes to whoever paid: the paymaster when there is one (its postTransaction is not called, §11).
         return Settle(tx, index, hash.Hash, outcome, resources, withheld, nativePerGas, nativePerPubdata, validationPubdata,
-            beforeExecution, refundTo: tx.From, gasPrice);
+            beforeExecution, refundTo: tx.HasPaymaster ? tx.Paymaster : tx.From, gasPrice);
     }
 
     /// <summary>§3.2: ceil(gas price / native price). A zero native price is an internal error of the block.</summary>
@@ -133,12 +137,13 @@ public sealed partial class ZkSyncTransactionProcessor
     }
 
     /// <summary>
-    /// §5.4 step 6 for an externally owned account: warm-up and access list, hashing, nonce, funds,
-    /// the signature, the nonce bump, the fee to the bootloader, and the validation pubdata.
+    /// §5.4 step 6: warm-up and access list, hashing, the nonce, the account model's validation (for an
+    /// externally owned account the funds, the signature and the nonce bump; for a contract account its
+    /// <c>validateTransaction</c>), the payment to the bootloader, and the validation pubdata.
     /// </summary>
-    private (InvalidTransaction Kind, string Reason)? ValidateEoa(
-        ZkSyncTransaction tx, ZkSyncTransactionHash signedHash, ZkSyncTransactionHash hash, ref Resources resources,
-        ulong nativePerPubdata, int index, out ulong nonce)
+    private (InvalidTransaction Kind, string Reason)? Validate(
+        ZkSyncTransaction tx, AccountModel model, AccountCall call, ZkSyncTransactionHash signedHash, ZkSyncTransactionHash hash,
+        ref Resources resources, ulong nativePerPubdata, in UInt256 gasPrice, out ulong nonce)
     {
         nonce = 0;
         io.WarmUp(block.Coinbase);
@@ -168,6 +173,28 @@ public sealed partial class ZkSyncTransactionProcessor
             return (InvalidTransaction.NonceOverflowInTransaction, $"nonce {tx.Nonce} does not fit 64 bits");
         }
         nonce = io.NonceOf(tx.From);
+        var invalid = model == AccountModel.Contract
+            ? ValidateContractAccount(tx, call, ref resources, nonce)
+            : ValidateEoa(tx, signedHash, ref resources, nonce);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        if (EnsurePayment(tx, model, call, ref resources, gasPrice) is { } paymentError)
+        {
+            return paymentError;
+        }
+        var pubdata = NetPubdata();
+        if (resources.ChargeNative(SaturatingMul(pubdata, nativePerPubdata)) != ResourceStatus.Ok)
+        {
+            return (InvalidTransaction.OutOfNativeResourcesDuringValidation, $"paying for {pubdata} bytes of validation pubdata");
+        }
+        return null;
+    }
+
+    /// <summary>An externally owned account: the exact nonce, no code (EIP-3607), the funds, the signature, then the nonce bump.</summary>
+    private (InvalidTransaction Kind, string Reason)? ValidateEoa(ZkSyncTransaction tx, ZkSyncTransactionHash signedHash, ref Resources resources, ulong nonce)
+    {
         if (tx.Nonce.U0 != nonce)
         {
             return tx.Nonce.U0 > nonce
@@ -176,34 +203,19 @@ public sealed partial class ZkSyncTransactionProcessor
         }
         if (io.CodeOf(tx.From).Length > 0)
         {
-            if (tx.IsEip712)
-            {
-                throw new ZkSyncBlockException($"transaction {index}: contract (account-abstraction) senders are not supported yet");
-            }
             return (InvalidTransaction.RejectCallerWithCode, $"the sender {tx.From} has code (EIP-3607)");
         }
-        var maxCost = (UInt256)tx.MaxFeePerGas * new UInt256(tx.GasLimit) + tx.Value;
+        // With a paymaster the sender only needs the value: the paymaster pays the fee.
+        var maxCost = tx.HasPaymaster ? tx.Value : (UInt256)tx.MaxFeePerGas * new UInt256(tx.GasLimit) + tx.Value;
         if (UInt256.LessThan(io.BalanceOf(tx.From), in maxCost))
         {
-            return (InvalidTransaction.LackOfFundForMaxFee, $"balance {io.BalanceOf(tx.From)} below value + max fee × gas limit = {maxCost}");
+            return (InvalidTransaction.LackOfFundForMaxFee, $"balance {io.BalanceOf(tx.From)} below the value{(tx.HasPaymaster ? "" : " + max fee × gas limit")} = {maxCost}");
         }
         if (VerifySignature(tx, signedHash, ref resources) is { } signatureError)
         {
             return signatureError;
         }
         io.TryIncrementNonce(tx.From);
-
-        // The payer sends the bootloader gas price × gas limit; the rest of the refund comes at the end.
-        var fee = block.BaseFee * new UInt256(tx.GasLimit);
-        if (!io.TryTransfer(tx.From, SystemAddresses.Bootloader, fee))
-        {
-            return (InvalidTransaction.ReceivedInsufficientFees, "the bootloader did not receive gas price × gas limit");
-        }
-        var pubdata = NetPubdata();
-        if (resources.ChargeNative(SaturatingMul(pubdata, nativePerPubdata)) != ResourceStatus.Ok)
-        {
-            return (InvalidTransaction.OutOfNativeResourcesDuringValidation, $"paying for {pubdata} bytes of validation pubdata");
-        }
         return null;
     }
 

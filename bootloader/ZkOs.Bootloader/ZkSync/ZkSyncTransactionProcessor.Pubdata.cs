@@ -27,7 +27,7 @@ public sealed partial class ZkSyncTransactionProcessor
         }
         foreach (var address in _accountWrites)
         {
-            bytes += (ulong)PubdataSize.Account(InitialProperties(address), ZkSyncAccounts.PropertiesOf(io.GetAccount(address)), notPublishBytecode: false);
+            bytes += (ulong)PubdataSize.Account(InitialProperties(address), ZkSyncAccounts.PropertiesOf(io.GetAccount(address)), notPublishBytecode: io.IsBytecodeNotPublished(address));
         }
         foreach (var message in io.Messages)
         {

@@ -38,7 +38,7 @@ public sealed partial class ZkSyncTransactionProcessor(IoSubsystem io, FrameRunn
         {
             return Rejected(index, default, tx.TxType, InvalidTransaction.UpgradeTxNotFirst, "an upgrade transaction must be the block's first");
         }
-        return tx.IsL1OrUpgrade ? ProcessL1(tx, body, index) : ProcessL2(tx, index);
+        return tx.IsL1OrUpgrade ? ProcessL1(tx, body, index) : ProcessL2(tx, body, index);
     }
 
     private static ZkSyncTransactionResult Rejected(int index, Bytes32 hash, byte type, InvalidTransaction kind, string reason) =>

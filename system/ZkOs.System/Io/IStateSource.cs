@@ -19,4 +19,10 @@ public interface IStateSource
     /// never held the slot (a new tree leaf in ZKsync: priced higher in native).
     /// </summary>
     UInt256 ReadSlot(in Address address, in UInt256 key, out bool isNew);
+
+    /// <summary>
+    /// A preimage the state already knows (a bytecode by its blake2s hash), or null. Only the ZKsync
+    /// contract deployer needs it; sources without preimages answer null.
+    /// </summary>
+    byte[]? ReadPreimage(in Bytes32 hash, int length) => null;
 }

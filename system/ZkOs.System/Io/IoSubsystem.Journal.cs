@@ -67,6 +67,9 @@ public sealed partial class IoSubsystem
             case JournalKind.Created:
                 _createdInTransaction.Remove(address);
                 break;
+            case JournalKind.BytecodeNotPublished:
+                _bytecodeNotPublished.Remove(address);
+                break;
         }
     }
 

@@ -15,6 +15,9 @@ internal enum JournalKind : byte
     WarmSlot,
     Touched,
     Refund,
+
+    /// <summary>An account's bytecode was set from a known preimage (not to be published).</summary>
+    BytecodeNotPublished,
     Destructed,
     Created,
 }

@@ -36,6 +36,19 @@ public sealed class ZkSyncStateSource(OracleClient oracle) : IStateSource
         return new AccountSnapshot(properties.Nonce, properties.Balance, code, AccountVersioning.EeVersion(properties.Versioning));
     }
 
+    /// <summary>A preimage through the oracle; null when the oracle does not know it (it refuses the query).</summary>
+    public byte[]? ReadPreimage(in Bytes32 hash, int length)
+    {
+        try
+        {
+            return oracle.ReadPreimage(hash, length);
+        }
+        catch (OracleException)
+        {
+            return null;
+        }
+    }
+
     public UInt256 ReadSlot(in Address address, in UInt256 key, out bool isNew)
     {
         var (slotIsNew, value) = oracle.ReadInitialSlot(address, Bytes32.FromUInt256(key));

@@ -12,8 +12,8 @@ using ZkOs.System.ZkSync.Storage;
 namespace ZkOs.Bootloader.Tests.ZkSync;
 
 /// <summary>
-/// The ZKsync STF end to end on the sample block (samples/ZkSyncBlock): genesis, five transactions of
-/// every supported kind, the tree, pubdata and the public input. The pinned values were computed by
+/// The ZKsync STF end to end on the sample block (samples/ZkSyncBlock): genesis, nine transactions of
+/// every supported kind (a contract account and a paymaster among them), the tree, pubdata and the public input. The pinned values were computed by
 /// this code; each formula behind them is checked by hand-derived cases in ZkOs.System.Tests/ZkSync.
 /// </summary>
 public class ZkSyncBlockTests
@@ -34,7 +34,7 @@ public class ZkSyncBlockTests
     {
         var report = Run(Sample());
 
-        Assert.Equal(7, report.Block.Transactions.Count);
+        Assert.Equal(9, report.Block.Transactions.Count);
         Assert.All(report.Block.Transactions, tx => Assert.True(tx.Invalid is null && tx.Success, $"tx {tx.Index}: {tx.Invalid} {tx.InvalidReason}"));
         Assert.Equal(Address.Parse("0x5fbdb2315678afecb367f032d93f642f64180aa3"), report.Block.Transactions[0].ContractAddress);
     }
@@ -44,11 +44,11 @@ public class ZkSyncBlockTests
     {
         var report = Run(Sample());
 
-        Assert.Equal(Bytes32.Parse("0xf51a2d0f90da84bc1bf60b63a128ae5aead42baa1e55735ec8435637b23fbf9e"), report.StateAfter.Root);
-        Assert.Equal(12UL, report.StateAfter.NextFreeSlot);
-        Assert.Equal(Bytes32.Parse("0xaa11de004e208b046e5d267b2646da83ac3dc89ca875354bf05e13afd1711ecb"), Keccak256.Hash(report.Block.Pubdata));
-        Assert.Equal(Bytes32.Parse("0xb44f50abf4c1229b5b8ae2c2c57094f03db3355922fb1c2ec7cb1c48e952b074"), report.Block.BlockHash);
-        Assert.Equal(Bytes32.Parse("0x152bc448b1a4a6ea752335e0107faa26154471832ef1e6d5a08fe8a98799a99f"), report.PublicInput);
+        Assert.Equal(Bytes32.Parse("0x54cc5cbb200d63356e75434016b23786a34eb0b7d49ff7ed2d30da51f5260cb2"), report.StateAfter.Root);
+        Assert.Equal(15UL, report.StateAfter.NextFreeSlot);
+        Assert.Equal(Bytes32.Parse("0xdf5ede2cf0b02c866d06d5aa66c92dcdfe6e42dca2cf63236a8814672e505732"), Keccak256.Hash(report.Block.Pubdata));
+        Assert.Equal(Bytes32.Parse("0xa2803f957b1b1df12030c562c81fdbe81a47deb1d9ea641a9a96b15714a6ac63"), report.Block.BlockHash);
+        Assert.Equal(Bytes32.Parse("0x790643d73a8dfe6d668a1b489e4855a9b7e0e1e5f77109a3c809dd1c5db15ee2"), report.PublicInput);
     }
 
     [Fact]
@@ -63,6 +63,32 @@ public class ZkSyncBlockTests
         Assert.Equal([deposit.Hash], report.Block.L1TransactionHashes);
         // Every fee paid to the bootloader was swept to the coinbase: its account is among the diffs.
         Assert.Contains(report.Block.StateDiffs, d => d is ZkOs.System.ZkSync.Pubdata.AccountPropertiesDiff a && a.Initial.Balance.Equals(UInt256.Zero) && !a.Final.Balance.Equals(UInt256.Zero) && a.Final.Nonce == 0 && a.Final.BytecodeLength == 0);
+    }
+
+    [Fact]
+    public void SampleBlock_ContractAccountAndPaymaster_PayExactlyTheirGas()
+    {
+        var report = Run(Sample());
+        var account = Address.Parse("0xaaaa000000000000000000000000000000000001");
+        var paymaster = Address.Parse("0xfefe000000000000000000000000000000000001");
+        var bob = Address.Parse("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
+        var diffs = report.Block.StateDiffs.OfType<ZkOs.System.ZkSync.Pubdata.AccountPropertiesDiff>().ToList();
+        ZkOs.System.ZkSync.Pubdata.AccountPropertiesDiff DiffOf(Address address) =>
+            Assert.Single(diffs, d => d.FlatKey == ZkOs.System.ZkSync.Tree.FlatKey.Compute(ZkOs.System.ZkSync.SystemAddresses.AccountProperties, ZkOs.System.ZkSync.SystemAddresses.AccountPropertiesKey(address)));
+        var baseFee = report.Block.Metadata.BaseFee;
+        var ether = new UInt256(1_000_000_000_000_000_000);
+
+        // Tx 7: the contract account paid 0.25 ETH and its gas at the base fee; the bootloader bumped its nonce.
+        var aa = DiffOf(account);
+        Assert.Equal(aa.Initial.Balance - ether / new UInt256(4) - new UInt256(report.Block.Transactions[7].GasUsed) * baseFee, aa.Final.Balance);
+        Assert.Equal(aa.Initial.Nonce + 1, aa.Final.Nonce);
+        // Tx 8: the paymaster paid Bob's gas; Bob paid only for txs 3 and 5.
+        var pm = DiffOf(paymaster);
+        Assert.Equal(pm.Initial.Balance - new UInt256(report.Block.Transactions[8].GasUsed) * baseFee, pm.Final.Balance);
+        Assert.Equal(pm.Initial.Nonce, pm.Final.Nonce);
+        var b = DiffOf(bob);
+        Assert.Equal(b.Initial.Balance - new UInt256(report.Block.Transactions[3].GasUsed + report.Block.Transactions[5].GasUsed) * baseFee, b.Final.Balance);
+        Assert.Equal(3UL, b.Final.Nonce);
     }
 
     [Fact]

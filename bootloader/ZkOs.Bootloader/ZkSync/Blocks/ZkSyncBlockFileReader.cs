@@ -119,6 +119,8 @@ public static class ZkSyncBlockFileReader
                 Value = OptionalU256(element, path, "value") ?? UInt256.Zero,
                 Data = OptionalBytes(element, path, "data") ?? [],
                 AccessList = AccessList(element, path),
+                Paymaster = OptionalAddress(element, path, "paymaster") ?? ZkOs.Framework.Primitives.Address.Zero,
+                PaymasterInput = OptionalBytes(element, path, "paymasterInput") ?? [],
                 Reserved0 = isL1 ? U256(element, path, "totalDeposited") : (OptionalBool(element, path, "eip155") ?? false) ? UInt256.One : UInt256.Zero,
                 Reserved1 = isL1
                     ? (OptionalAddress(element, path, "refundRecipient") ?? Address(element, path, "from")).ToUInt256()
@@ -131,6 +133,13 @@ public static class ZkSyncBlockFileReader
                     return ZkSyncTransactionEncoder.Encode(transaction with { From = Address(element, path, "from") });
                 }
                 var key = OptionalBytes(element, path, "privateKey") ?? throw Error($"{path}.privateKey", "is required to sign an L2 transaction");
+                if (OptionalAddress(element, path, "from") is { } account)
+                {
+                    // A contract account (0x71): the key is its owner's, signing the hash the bootloader suggests.
+                    transaction = transaction with { From = account };
+                    var signedHash = ZkSyncTransactionHashes.SignedHash(transaction, chainId).Hash;
+                    return ZkSyncTransactionEncoder.Encode(transaction with { Signature = ZkSyncTransactionSigner.SignHash(signedHash, key) });
+                }
                 transaction = transaction with { From = ZkSyncTransactionSigner.AddressOf(key) };
                 return ZkSyncTransactionEncoder.Encode(ZkSyncTransactionSigner.Sign(transaction, chainId, key));
             }

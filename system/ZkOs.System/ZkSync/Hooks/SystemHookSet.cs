@@ -9,8 +9,8 @@ public sealed class SystemHookSet(IEnumerable<ISystemHook> hooks)
 {
     private readonly Dictionary<ushort, ISystemHook> _hooks = hooks.ToDictionary(h => h.Address);
 
-    /// <summary>The L1 messenger and the base token (reference §4.8).</summary>
-    public static SystemHookSet ZkSync { get; } = new([new L1MessengerHook(), new BaseTokenHook()]);
+    /// <summary>The contract deployer, the L1 messenger and the base token (reference §4.8).</summary>
+    public static SystemHookSet ZkSync { get; } = new([new ContractDeployerHook(), new L1MessengerHook(), new BaseTokenHook()]);
 
     public IReadOnlyCollection<ISystemHook> Hooks => _hooks.Values;
 
