@@ -16,6 +16,7 @@ public class RunCommandTests
         Assert.DoesNotContain("invalid", result.Stdout);
         Assert.Contains("state after:  root 0x", result.Stdout);
         Assert.Contains("public input: 0x", result.Stdout);
+        Assert.Contains("batch public input (one-block batch, keccak): 0x", result.Stdout);
     }
 
     [Fact]
@@ -29,6 +30,7 @@ public class RunCommandTests
         Assert.Equal(9, root.GetProperty("transactions").GetArrayLength());
         Assert.StartsWith("0x", root.GetProperty("pubdata").GetString());
         Assert.Equal(15, root.GetProperty("stateCommitment").GetProperty("nextFreeSlot").GetInt32());
+        Assert.StartsWith("0x", root.GetProperty("batchPublicInput").GetString());
         var parts = root.GetProperty("publicInputParts");
         Assert.Equal(270, parts.GetProperty("chainId").GetInt32());
         Assert.Equal(256, parts.GetProperty("blockHashes").GetArrayLength());

@@ -65,7 +65,7 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
             after,
             block.Pubdata, block.L1TransactionHashes, block.L2ToL1Logs, block.UpgradeTransactionHash, block.BlockHash);
         var publicInput = BlockPublicInput.From(parts);
-        return new ZkSyncRunReport(block, before, after, parts, publicInput.Hash(), publicInput.RegisterWords());
+        return new ZkSyncRunReport(block, before, after, parts, publicInput.Hash(), publicInput.RegisterWords(), BatchPublicInput.From(parts).Hash());
     }
 
     /// <summary>

@@ -46,6 +46,7 @@ internal static class RunReportJson
                 json.WriteNumberValue(word);
             }
             json.WriteEndArray();
+            json.WriteString("batchPublicInput", report.BatchPublicInput.ToString());
             WriteParts(json, report);
             if (tree is not null)
             {

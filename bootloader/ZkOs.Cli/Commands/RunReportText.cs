@@ -49,5 +49,6 @@ internal static class RunReportText
         output.WriteLine($"state after:  root {report.StateAfter.Root}, next free slot {report.StateAfter.NextFreeSlot}");
         output.WriteLine($"public input: {report.PublicInput}");
         output.WriteLine($"              words [{string.Join(", ", report.PublicInputWords.Select(w => $"0x{w:x8}"))}]");
+        output.WriteLine($"batch public input (one-block batch, keccak): {report.BatchPublicInput}");
     }
 }

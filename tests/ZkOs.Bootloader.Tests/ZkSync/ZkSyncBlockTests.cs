@@ -52,6 +52,15 @@ public class ZkSyncBlockTests
     }
 
     [Fact]
+    public void SampleBlock_BatchPublicInput_IsTheKeccakFormatOfTheSameParts()
+    {
+        var report = Run(Sample());
+
+        Assert.Equal(ZkOs.System.ZkSync.Commitments.BatchPublicInput.From(report.PublicInputParts).Hash(), report.BatchPublicInput);
+        Assert.NotEqual(report.PublicInput, report.BatchPublicInput);
+    }
+
+    [Fact]
     public void SampleBlock_DepositMintsAndLogs_FeesReachTheCoinbase()
     {
         var file = Sample();
