@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ZkOs.Bootloader.Ethereum;
 using ZkOs.Bootloader.Runner;
@@ -28,11 +29,33 @@ public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment
 {
     public StateTestResult Execute(StateTestCase testCase, IStateTestTracer? tracer)
     {
+        if (!TryPrepare(testCase, tracer, out var prepared, out var unsupported))
+        {
+            return StateTestResult.NotSupported(unsupported);
+        }
+        prepared.Execute();
+        return prepared.Finish();
+    }
+
+    /// <summary>
+    /// Builds everything a case needs before its transaction runs (the pre-state, the block, the runner)
+    /// so that a benchmark can time <see cref="PreparedStateTestCase.Execute"/> alone: the state build is
+    /// setup, not execution. A prepared case runs once.
+    /// </summary>
+    /// <param name="unsupported">Why the case cannot run (its fork), when this returns false.</param>
+    public bool TryPrepare(
+        StateTestCase testCase,
+        IStateTestTracer? tracer,
+        [NotNullWhen(true)] out PreparedStateTestCase? prepared,
+        [NotNullWhen(false)] out string? unsupported)
+    {
         var rules = EthereumForkRules.For(testCase.Fork);
         var evm = evmForFork(testCase.Fork);
         if (rules is null || evm is null)
         {
-            return StateTestResult.NotSupported($"fork {testCase.Fork}");
+            prepared = null;
+            unsupported = $"fork {testCase.Fork}";
+            return false;
         }
 
         var io = new IoSubsystem(IoRules.Ethereum);
@@ -51,19 +74,9 @@ public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment
         environments[evm.Type] = evm;
         var runner = new FrameRunner(environments, evm.Type, io, PrecompileSet.Cancun);
         var processor = new EthereumTransactionProcessor(io, runner, PrecompileSet.Cancun, rules);
-        var receipt = processor.Execute(block, Transaction(testCase.Transaction));
-
-        if (receipt.Unsupported is { } unsupported)
-        {
-            return StateTestResult.NotSupported(unsupported);
-        }
-        var root = EthereumCommitment.StateRoot(io);
-        var logsHash = EthereumCommitment.LogsHashOf(receipt.Logs);
-        // No time field: a trace that is the same on every run diffs cleanly against another client's.
-        tracer?.Summary(root, receipt.Output, receipt.GasUsed, receipt.Success, testCase.Fork, time: null);
-        return receipt.Invalid is { } invalid
-            ? StateTestResult.Rejected(root, logsHash, invalid.ToString())
-            : StateTestResult.Executed(root, logsHash, receipt.GasUsed);
+        prepared = new PreparedStateTestCase(testCase, io, processor, block, Transaction(testCase.Transaction), tracer);
+        unsupported = null;
+        return true;
     }
 
     private static EthereumBlock Block(StateTestEnvironment env) => new()
