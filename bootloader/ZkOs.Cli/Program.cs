@@ -17,6 +17,7 @@ public static class Program
             StateTestCommand.Create(),
             ReplayCommand.Create(),
             BenchCommand.Create(),
+            DisasmCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

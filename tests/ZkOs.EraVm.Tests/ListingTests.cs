@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+using ZkOs.EraVm.Encoding;
+
+namespace ZkOs.EraVm.Tests;
+
+public sealed class ListingTests
+{
+    public static TheoryData<string> Contracts()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(SharedData.EraVm("system_contracts"), "*.zasm").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(file));
+        }
+        return data;
+    }
+
+    /// <summary>Each listing parses, and its text section equals the instructions at the head of the .zbin.</summary>
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void SystemContractListingAssemblesToItsBytecode(string name)
+    {
+        var program = ZasmAssembler.Assemble(File.ReadAllText(SharedData.EraVm($"system_contracts/{name}.zasm")));
+        var bytecode = File.ReadAllBytes(SharedData.EraVm($"system_contracts/{name}.zbin"));
+        var decoded = Disassembler.Decode(bytecode).Select(d => d.Word).Take(program.Instructions.Count).ToList();
+        Assert.Equal(program.Instructions, decoded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void DisassemblyPrintsOneLinePerInstruction(string name)
+    {
+        var program = ZasmAssembler.Assemble(File.ReadAllText(SharedData.EraVm($"system_contracts/{name}.zasm")));
+        var listing = Disassembler.Listing(File.ReadAllBytes(SharedData.EraVm($"system_contracts/{name}.zbin"))).ToList();
+        // The text section ends at the zero padding; when the count is a multiple of 4 there is none and
+        // the listing runs on into the constant pool, so only the head is compared.
+        Assert.True(listing.Count >= program.Instructions.Count);
+        if (program.Instructions.Count % 4 != 0)
+        {
+            Assert.Equal(program.Instructions.Count, listing.Count);
+        }
+        for (var pc = 0; pc < program.Instructions.Count; pc++)
+        {
+            var fields = listing[pc].TrimStart().Split("  ", 3, StringSplitOptions.TrimEntries);
+            Assert.Equal(pc, int.Parse(fields[0]));
+            Assert.Equal(program.Instructions[pc], Convert.ToUInt64(fields[1], 16));
+            Assert.Equal(program.Instructions[pc], AssemblyParser.ParseLlvm(fields[2]).Encode());
+        }
+    }
+}
