@@ -16,6 +16,17 @@ public static class EthereumCommitment
             storage.GetValueOrDefault(pair.Key) ?? [])));
     }
 
+    public static Bytes32 LogsHashOf(LogList logs)
+    {
+        var converted = new EthereumLog[logs.Count];
+        for (var i = 0; i < logs.Count; i++)
+        {
+            var log = logs[i];
+            converted[i] = new EthereumLog(log.Address, log.Topics, log.Data);
+        }
+        return LogsHash.Compute(converted);
+    }
+
     public static Bytes32 LogsHashOf(IReadOnlyList<LogEntry> logs)
     {
         var converted = new EthereumLog[logs.Count];

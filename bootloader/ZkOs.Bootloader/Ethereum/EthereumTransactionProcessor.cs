@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-using System.Numerics;
 using ZkOs.Bootloader.Runner;
 using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
+using ZkOs.Framework.Primitives;
 using ZkOs.System.Io;
 using ZkOs.System.Precompiles;
 
@@ -53,7 +53,8 @@ public sealed class EthereumTransactionProcessor(IoSubsystem io, FrameRunner run
         {
             Origin = tx.Sender,
             GasPrice = gasPrice,
-            BlobHashes = tx.BlobVersionedHashes.ToArray(),
+            // The record is immutable: its array is shared rather than copied (an empty list costs nothing either way).
+            BlobHashes = tx.BlobVersionedHashes as Bytes32[] ?? [.. tx.BlobVersionedHashes],
         });
 
         var blobFee = (ulong)tx.BlobVersionedHashes.Count * BlobGas.PerBlob * block.BlobBaseFee;
@@ -75,7 +76,7 @@ public sealed class EthereumTransactionProcessor(IoSubsystem io, FrameRunner run
         gasUsed -= io.CappedRefund(gasUsed, rules.RefundQuotient);
         io.AddBalance(tx.Sender, new UInt256(tx.GasLimit - gasUsed) * gasPrice);
         io.AddBalance(block.Coinbase, new UInt256(gasUsed) * (gasPrice - baseFee));
-        var logs = io.Logs.ToArray();
+        var logs = io.LogViews;
         io.FinishTransaction();
 
         return new EthereumReceipt
@@ -167,13 +168,34 @@ public sealed class EthereumTransactionProcessor(IoSubsystem io, FrameRunner run
             return InvalidTransaction.IntrinsicGasTooLow;
         }
         // Funds for the worst case: every gas at the fee cap, the value, every blob at its fee cap.
-        var cost = (BigInteger)tx.GasLimit * tx.FeeCap.ToBigInteger() + tx.Value.Value.ToBigInteger()
-            + (BigInteger)tx.BlobVersionedHashes.Count * BlobGas.PerBlob * (tx.MaxFeePerBlobGas ?? UInt256.Zero).ToBigInteger();
-        if (cost > io.BalanceOf(tx.Sender).ToBigInteger())
+        return CoversWorstCase(io.BalanceOf(tx.Sender), tx) ? null : InvalidTransaction.InsufficientFunds;
+    }
+
+    /// <summary>
+    /// balance ≥ gasLimit × feeCap + value + blobs × blobGas × blobFeeCap, exactly: in 256 bits with
+    /// every overflow caught (a cost past 2^256 exceeds any balance), so no BigInteger is needed.
+    /// </summary>
+    private static bool CoversWorstCase(in UInt256 balance, EthereumTransaction tx)
+    {
+        UInt256.MultiplyFull(new UInt256(tx.GasLimit), tx.FeeCap, out var cost, out var high);
+        if (!UInt256.IsZero(high))
         {
-            return InvalidTransaction.InsufficientFunds;
+            return false;
         }
-        return null;
+        var blobGas = (ulong)tx.BlobVersionedHashes.Count * BlobGas.PerBlob;
+        UInt256.MultiplyFull(new UInt256(blobGas), tx.MaxFeePerBlobGas ?? UInt256.Zero, out var blobCost, out high);
+        if (!UInt256.IsZero(high) || !TryAdd(cost, tx.Value!.Value, out cost) || !TryAdd(cost, blobCost, out cost))
+        {
+            return false;
+        }
+        return !UInt256.GreaterThan(cost, balance);
+    }
+
+    /// <summary>a + b, false when it wraps past 2^256.</summary>
+    private static bool TryAdd(in UInt256 a, in UInt256 b, out UInt256 sum)
+    {
+        sum = a + b;
+        return !UInt256.LessThan(sum, a);
     }
 
     private static InvalidTransaction? ValidateBlobs(EthereumBlock block, EthereumTransaction tx)
@@ -212,9 +234,11 @@ public sealed class EthereumTransactionProcessor(IoSubsystem io, FrameRunner run
         {
             io.WarmUp(to);
         }
-        foreach (var precompile in precompiles.Precompiles)
+        // Indexed, not foreach: enumerating the IReadOnlyList would box its enumerator.
+        var list = precompiles.Precompiles;
+        for (var i = 0; i < list.Count; i++)
         {
-            io.WarmUp(ZkOs.Framework.Primitives.Address.FromUInt64(precompile.Address));
+            io.WarmUp(Address.FromUInt64(list[i].Address));
         }
         if (rules.WarmCoinbase)
         {

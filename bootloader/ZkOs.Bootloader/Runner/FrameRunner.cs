@@ -31,6 +31,10 @@ public sealed partial class FrameRunner
     private readonly ArrayBufferWriter<byte> _precompileOutput = new();
     private string? _unsupported;
 
+    // The top-level output is copied here (the frame that produced it goes back to its pool and may be
+    // reused): grown when needed, never shrunk, so a run in steady state allocates nothing.
+    private byte[] _output = new byte[64];
+
     /// <param name="environments">The EE for each type byte (null where none is configured).</param>
     /// <param name="deploymentEnvironment">The EE that runs a deployment transaction's init code.</param>
     /// <param name="hooks">
@@ -193,7 +197,7 @@ public sealed partial class FrameRunner
             Status = FrameStatus.Failed,
             Error = ExecutionError.OutOfNative,
             Remaining = Resources.Empty,
-            ReturnData = [],
+            ReturnData = ReadOnlyMemory<byte>.Empty,
             OutOfNative = true,
             Unsupported = _unsupported,
         };
@@ -202,12 +206,18 @@ public sealed partial class FrameRunner
     private RunOutcome Finish(in ImmediateResult result)
     {
         var completion = result.Completion;
+        var length = completion.ReturnData.Length;
+        if (length > _output.Length)
+        {
+            _output = new byte[Math.Max(length, _output.Length * 2)];
+        }
+        completion.ReturnData.Span.CopyTo(_output);
         return new RunOutcome
         {
             Status = completion.Status,
             Error = completion.Error,
             Remaining = result.Resources,
-            ReturnData = completion.ReturnData.ToArray(),
+            ReturnData = new ReadOnlyMemory<byte>(_output, 0, length),
             DeployedAt = result.IsDeployment && result.Deployment.IsSuccess ? result.Deployment.DeployedAt : null,
             OutOfNative = completion.Error == ExecutionError.OutOfNative,
             Unsupported = _unsupported,

@@ -16,7 +16,11 @@ public readonly record struct RunOutcome
     /// <summary>What was left of the resources given.</summary>
     public Resources Remaining { get; init; }
 
-    public byte[] ReturnData { get; init; }
+    /// <summary>
+    /// The output, over a buffer the runner owns and reuses: valid until the runner's next call or
+    /// deployment. Copy it (<c>ToArray</c>) to keep it longer.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReturnData { get; init; }
 
     /// <summary>The new contract, for a deployment that succeeded.</summary>
     public Address? DeployedAt { get; init; }

@@ -39,7 +39,7 @@ public sealed partial class ZkSyncTransactionProcessor
         {
             return (InvalidTransaction.InvalidReturndataLength, $"validateTransaction returned {magic.Length} bytes, not 32");
         }
-        if (BinaryPrimitives.ReadUInt32BigEndian(magic) != AccountAbstractionAbi.ValidateTransactionSelector)
+        if (BinaryPrimitives.ReadUInt32BigEndian(magic.Span) != AccountAbstractionAbi.ValidateTransactionSelector)
         {
             return (InvalidTransaction.InvalidMagic, "validateTransaction did not return its selector");
         }

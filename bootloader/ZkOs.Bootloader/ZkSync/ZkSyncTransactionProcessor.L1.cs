@@ -43,7 +43,7 @@ public sealed partial class ZkSyncTransactionProcessor
         Runner.RunOutcome outcome;
         if (resources.ChargeNative(hash.KeccakNative) != ResourceStatus.Ok)
         {
-            outcome = new Runner.RunOutcome { Status = FrameStatus.Failed, Remaining = resources, ReturnData = [], OutOfNative = true };
+            outcome = new Runner.RunOutcome { Status = FrameStatus.Failed, Remaining = resources, ReturnData = ReadOnlyMemory<byte>.Empty, OutOfNative = true };
         }
         else
         {
@@ -79,7 +79,7 @@ public sealed partial class ZkSyncTransactionProcessor
             GasUsed = settlement.GasUsed,
             NativeUsed = settlement.NativeUsed,
             Pubdata = settlement.Pubdata + ZkSyncFeeModel.L1IntrinsicPubdata,
-            Output = settlement.Success ? outcome.ReturnData : [],
+            Output = settlement.Success ? outcome.ReturnData.ToArray() : [],
             Logs = io.Logs.ToArray(),
             L2ToL1Logs = logs,
             Messages = io.Messages.Select(m => m.Data).ToArray(),

@@ -259,7 +259,7 @@ public sealed partial class ZkSyncTransactionProcessor
         }
         if (resources.ChargeErgs(ZkSyncFeeModel.DeploymentExtraGas * Resources.ErgsPerGas) != ResourceStatus.Ok)
         {
-            return new Runner.RunOutcome { Status = FrameStatus.Failed, Error = Framework.Interpretation.ExecutionError.OutOfErgs, Remaining = resources, ReturnData = [] };
+            return new Runner.RunOutcome { Status = FrameStatus.Failed, Error = Framework.Interpretation.ExecutionError.OutOfErgs, Remaining = resources, ReturnData = ReadOnlyMemory<byte>.Empty };
         }
         return runner.Deploy(tx.From, tx.Data, tx.Value, resources, nonce);
     }

@@ -51,7 +51,7 @@ public sealed partial class ZkSyncTransactionProcessor
             {
                 return paymasterFailed;
             }
-            if (AccountAbstractionAbi.CheckPaymasterReturn(outcome.ReturnData, out _) is { } badReturn)
+            if (AccountAbstractionAbi.CheckPaymasterReturn(outcome.ReturnData.ToArray(), out _) is { } badReturn)
             {
                 return badReturn;
             }
@@ -97,7 +97,7 @@ public sealed partial class ZkSyncTransactionProcessor
         {
             return (InvalidTransaction.Revert, $"the token {token} returned {allowance.ReturnData.Length} bytes for allowance");
         }
-        if (!UInt256.LessThan(UInt256.ReadBigEndian(allowance.ReturnData.AsSpan(0, 32)), in minAllowance))
+        if (!UInt256.LessThan(UInt256.ReadBigEndian(allowance.ReturnData.Span[..32]), in minAllowance))
         {
             return null;
         }
@@ -109,7 +109,7 @@ public sealed partial class ZkSyncTransactionProcessor
             }
             // Like a safe approve: no returndata is fine, else it must be a true boolean.
             var output = approve.ReturnData;
-            if (output.Length > 0 && (output.Length < 32 || UInt256.ReadBigEndian(output.AsSpan(0, 32)) != UInt256.One))
+            if (output.Length > 0 && (output.Length < 32 || UInt256.ReadBigEndian(output.Span[..32]) != UInt256.One))
             {
                 return (InvalidTransaction.Revert, $"the token {token} refused approve");
             }

@@ -74,7 +74,7 @@ public sealed partial class ZkSyncTransactionProcessor
             GasUsed = settlement.GasUsed,
             NativeUsed = settlement.NativeUsed,
             Pubdata = settlement.Pubdata,
-            Output = settlement.Success ? outcome.ReturnData : [],
+            Output = settlement.Success ? outcome.ReturnData.ToArray() : [],
             ContractAddress = settlement.Success ? outcome.DeployedAt : null,
             Logs = io.Logs.ToArray(),
             L2ToL1Logs = MessageLogs(io, index),

@@ -16,7 +16,7 @@ public sealed partial class IoSubsystem
         var status = Charge(ee, ref resources, gas, native);
         if (status == SystemStatus.Ok)
         {
-            _logs.Add(new LogEntry(address, topics.ToArray(), data.ToArray()));
+            AppendLog(address, topics, data);
         }
         return status;
     }
@@ -32,6 +32,56 @@ public sealed partial class IoSubsystem
             _messages.Add(new L1Message(sender, data.ToArray(), hash));
         }
         return status;
+    }
+
+    internal LogView LogAt(int index, long generation)
+    {
+        if (generation != _logGeneration || index >= _logs.Count)
+        {
+            throw new InvalidOperationException("these logs belong to an earlier transaction: copy them (ToEntries) before the next one begins.");
+        }
+        var record = _logs[index];
+        return new LogView(record.Address,
+            new ReadOnlyMemory<UInt256>(_logTopics, record.TopicStart, record.TopicCount),
+            new ReadOnlyMemory<byte>(_logData, record.DataStart, record.DataLength));
+    }
+
+    /// <summary>
+    /// Copies the event into the arena. A buffer that must grow is replaced, not resized in place, so
+    /// views handed out earlier in the transaction keep reading the same bytes.
+    /// </summary>
+    private void AppendLog(in Address address, ReadOnlySpan<UInt256> topics, ReadOnlySpan<byte> data)
+    {
+        if (_logTopicCount + topics.Length > _logTopics.Length)
+        {
+            var grown = new UInt256[Math.Max(_logTopics.Length * 2, _logTopicCount + topics.Length)];
+            _logTopics.AsSpan(0, _logTopicCount).CopyTo(grown);
+            _logTopics = grown;
+        }
+        if (_logDataLength + data.Length > _logData.Length)
+        {
+            var grown = new byte[Math.Max(_logData.Length * 2, _logDataLength + data.Length)];
+            _logData.AsSpan(0, _logDataLength).CopyTo(grown);
+            _logData = grown;
+        }
+        topics.CopyTo(_logTopics.AsSpan(_logTopicCount));
+        data.CopyTo(_logData.AsSpan(_logDataLength));
+        _logs.Add(new LogRecord(address, _logTopicCount, topics.Length, _logDataLength, data.Length));
+        _logTopicCount += topics.Length;
+        _logDataLength += data.Length;
+    }
+
+    /// <summary>Drops the events from <paramref name="count"/> on, and their parts in the arena.</summary>
+    private void TruncateLogs(int count)
+    {
+        if (count >= _logs.Count)
+        {
+            return;
+        }
+        var first = _logs[count];
+        _logTopicCount = first.TopicStart;
+        _logDataLength = first.DataStart;
+        _logs.RemoveRange(count, _logs.Count - count);
     }
 
     /// <summary>reference/zksync-os.md §10.16: <c>2500 + 17500 * max(1, ceil(len / 136))</c>.</summary>

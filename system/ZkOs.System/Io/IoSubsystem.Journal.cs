@@ -17,7 +17,7 @@ public sealed partial class IoSubsystem
             Undo(_journal[i]);
         }
         _journal.RemoveRange(snapshot.JournalLength, _journal.Count - snapshot.JournalLength);
-        _logs.RemoveRange(snapshot.LogCount, _logs.Count - snapshot.LogCount);
+        TruncateLogs(snapshot.LogCount);
         _messages.RemoveRange(snapshot.MessageCount, _messages.Count - snapshot.MessageCount);
     }
 

@@ -19,6 +19,9 @@ public sealed partial class IoSubsystem
         _transaction = transaction;
         _journal.Clear();
         _logs.Clear();
+        _logTopicCount = 0;
+        _logDataLength = 0;
+        _logGeneration++;
         _messages.Clear();
         _warmAccounts.Clear();
         _warmSlots.Clear();

@@ -19,7 +19,14 @@ public sealed partial class IoSubsystem : ISystem
     private readonly Dictionary<Address, AccountSnapshot?> _initialAccounts = [];
     private readonly Dictionary<(Address, UInt256), InitialSlot> _initialSlots = [];
     private readonly List<JournalEntry> _journal = [];
-    private readonly List<LogEntry> _logs = [];
+    // The log arena: a record per event, its topics and data in flat buffers that are cleared, not
+    // reallocated, per transaction; views into it (LogList) check the generation to detect staleness.
+    private readonly List<LogRecord> _logs = [];
+    private UInt256[] _logTopics = new UInt256[16];
+    private int _logTopicCount;
+    private byte[] _logData = new byte[256];
+    private int _logDataLength;
+    private long _logGeneration;
     private readonly List<L1Message> _messages = [];
     private readonly HashSet<Address> _warmAccounts = [];
     private readonly HashSet<(Address, UInt256)> _warmSlots = [];
@@ -61,8 +68,14 @@ public sealed partial class IoSubsystem : ISystem
     /// <summary>Each slot seen in the block as it was when the block began.</summary>
     public IReadOnlyDictionary<(Address Address, UInt256 Key), InitialSlot> InitialSlots => _initialSlots;
 
-    /// <summary>Events of the current transaction so far.</summary>
-    public IReadOnlyList<LogEntry> Logs => _logs;
+    /// <summary>Events of the current transaction so far, copied out (allocates; see <see cref="LogViews"/>).</summary>
+    public IReadOnlyList<LogEntry> Logs => LogViews.ToEntries();
+
+    /// <summary>
+    /// Events of the current transaction so far without a copy: views valid until the next transaction
+    /// begins. The hot path's way to read them.
+    /// </summary>
+    public LogList LogViews => new(this, _logGeneration, _logs.Count);
 
     /// <summary>L2→L1 messages of the current transaction so far.</summary>
     public IReadOnlyList<L1Message> Messages => _messages;

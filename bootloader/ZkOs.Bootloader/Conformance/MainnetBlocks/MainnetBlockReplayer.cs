@@ -190,7 +190,7 @@ public sealed class MainnetBlockReplayer(IExecutionEnvironment evm)
         };
     }
 
-    private static void CompareLogs(IReadOnlyList<LogEntry> ours, IReadOnlyList<MainnetLog> expected, List<MainnetReplayMismatch> mismatches)
+    private static void CompareLogs(LogList ours, IReadOnlyList<MainnetLog> expected, List<MainnetReplayMismatch> mismatches)
     {
         if (ours.Count != expected.Count)
         {
@@ -203,14 +203,14 @@ public sealed class MainnetBlockReplayer(IExecutionEnvironment evm)
             {
                 mismatches.Add(new(MainnetReplayCheck.Logs, $"logs[{i}].address", log.Address.ToString(), want.Address.ToString()));
             }
-            var topics = log.Topics.Select(t => Bytes32.FromUInt256(t)).ToList();
+            var topics = log.Topics.ToArray().Select(t => Bytes32.FromUInt256(t)).ToList();
             if (!topics.SequenceEqual(want.Topics))
             {
                 mismatches.Add(new(MainnetReplayCheck.Logs, $"logs[{i}].topics", TopicsText(topics), TopicsText(want.Topics)));
             }
-            if (!log.Data.AsSpan().SequenceEqual(want.Data.Span))
+            if (!log.Data.Span.SequenceEqual(want.Data.Span))
             {
-                mismatches.Add(new(MainnetReplayCheck.Logs, $"logs[{i}].data", Hex.Encode(log.Data), Hex.Encode(want.Data.Span)));
+                mismatches.Add(new(MainnetReplayCheck.Logs, $"logs[{i}].data", Hex.Encode(log.Data.Span), Hex.Encode(want.Data.Span)));
             }
         }
     }

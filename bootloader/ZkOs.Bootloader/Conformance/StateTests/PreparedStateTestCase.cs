@@ -40,7 +40,9 @@ public sealed class PreparedStateTestCase
         {
             throw new InvalidOperationException($"{Case.Name} already ran: prepare it again.");
         }
-        return _receipt = _processor.Execute(_block, _transaction);
+        var receipt = _processor.Execute(_block, _transaction);
+        _receipt = receipt;
+        return receipt;
     }
 
     /// <summary>The result of the run: the state root and logs hash, and the tracer's summary when tracing.</summary>
@@ -55,7 +57,7 @@ public sealed class PreparedStateTestCase
         var root = EthereumCommitment.StateRoot(_io);
         var logsHash = EthereumCommitment.LogsHashOf(receipt.Logs);
         // No time field: a trace that is the same on every run diffs cleanly against another client's.
-        _tracer?.Summary(root, receipt.Output, receipt.GasUsed, receipt.Success, Case.Fork, time: null);
+        _tracer?.Summary(root, receipt.Output.Span, receipt.GasUsed, receipt.Success, Case.Fork, time: null);
         return receipt.Invalid is { } invalid
             ? StateTestResult.Rejected(root, logsHash, invalid.ToString())
             : StateTestResult.Executed(root, logsHash, receipt.GasUsed);
