@@ -255,19 +255,21 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
         Fp2<TFp>.Add(in t0, in t1, out r0);
     }
 
-    /// <summary>3x - 2y as 2(x - y) + x.</summary>
+    /// <summary>3x - 2y coefficient-wise, by the base field (<see cref="IPrimeField{T}.ThreeMinusTwo"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ThreeMinusTwo(in Fp2<TFp> x, in Fp2<TFp> y, out Fp2<TFp> result)
     {
-        Fp2<TFp>.Subtract(in x, in y, out var t);
-        Fp2<TFp>.Double(in t, out t);
-        Fp2<TFp>.Add(in t, in x, out result);
+        TFp.ThreeMinusTwo(in x.C0, in y.C0, out var c0);
+        TFp.ThreeMinusTwo(in x.C1, in y.C1, out var c1);
+        result = new Fp2<TFp>(in c0, in c1);
     }
 
-    /// <summary>3x + 2y as 2(x + y) + x.</summary>
+    /// <summary>3x + 2y coefficient-wise, by the base field (<see cref="IPrimeField{T}.ThreePlusTwo"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ThreePlusTwo(in Fp2<TFp> x, in Fp2<TFp> y, out Fp2<TFp> result)
     {
-        Fp2<TFp>.Add(in x, in y, out var t);
-        Fp2<TFp>.Double(in t, out t);
-        Fp2<TFp>.Add(in t, in x, out result);
+        TFp.ThreePlusTwo(in x.C0, in y.C0, out var c0);
+        TFp.ThreePlusTwo(in x.C1, in y.C1, out var c1);
+        result = new Fp2<TFp>(in c0, in c1);
     }
 }

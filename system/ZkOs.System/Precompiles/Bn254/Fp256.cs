@@ -300,6 +300,95 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         c1 = imaginary;
     }
 
+    /// <summary>
+    /// 3x - 2y as the integer 3x + 2(p - y) below 5p, reduced once by <see cref="ReduceSmallMultiple"/>
+    /// instead of a subtraction, a doubling and an addition each with its own reduction.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThreeMinusTwo(in Fp256<TParams> x, in Fp256<TParams> y, out Fp256<TParams> result)
+    {
+        ulong borrow = 0;
+        ulong n0 = SubtractWithBorrow(TParams.Modulus0, y.L0, ref borrow);
+        ulong n1 = SubtractWithBorrow(TParams.Modulus1, y.L1, ref borrow);
+        ulong n2 = SubtractWithBorrow(TParams.Modulus2, y.L2, ref borrow);
+        ulong n3 = TParams.Modulus3 - y.L3 - borrow;
+        ThreeTimesPlusTwice(in x, n0, n1, n2, n3, out result);
+    }
+
+    /// <summary>3x + 2y as one integer below 5p, reduced once (see <see cref="ThreeMinusTwo"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ThreePlusTwo(in Fp256<TParams> x, in Fp256<TParams> y, out Fp256<TParams> result) =>
+        ThreeTimesPlusTwice(in x, y.L0, y.L1, y.L2, y.L3, out result);
+
+    /// <summary>
+    /// x mod p for a five-limb x below 16p, with one truncated-quotient step (Barrett reduction with the
+    /// quotient estimated from the top bits, Menezes, van Oorschot and Vanstone, "Handbook of Applied
+    /// Cryptography", §14.3.3). With X = x/2^248 and P = p/2^248 in [t, t + 1) for the top byte t of p,
+    /// q' = floor(floor(X)/(t + 1)) satisfies q' &lt;= floor(x/p) &lt;= q' + 1 whenever 16/t + 1/(t + 1) &lt; 1,
+    /// so x - q'p is below 2p and one conditional subtraction finishes. A modulus with a smaller top byte
+    /// (none of the fields here) takes the slow path, resolved when the JIT specialises the type.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ReduceSmallMultiple(
+        ulong x0, ulong x1, ulong x2, ulong x3, ulong x4, out Fp256<TParams> result)
+    {
+        const int MinimumTopByte = 32;
+        ulong top = TParams.Modulus3 >> 56;
+        if (top < MinimumTopByte)
+        {
+            ReduceSmallMultipleSlowly(x0, x1, x2, x3, x4, out result);
+            return;
+        }
+
+        ulong q = ((x4 << 8) | (x3 >> 56)) / (top + 1);
+        ulong c = MultiplyAdd(q, TParams.Modulus0, 0, 0, out ulong m0);
+        c = MultiplyAdd(q, TParams.Modulus1, c, 0, out ulong m1);
+        c = MultiplyAdd(q, TParams.Modulus2, c, 0, out ulong m2);
+        ulong m3 = (q * TParams.Modulus3) + c;
+
+        // x - q'p < 2p < 2^255: the top limb and the final borrow cancel.
+        ulong borrow = 0;
+        x0 = SubtractWithBorrow(x0, m0, ref borrow);
+        x1 = SubtractWithBorrow(x1, m1, ref borrow);
+        x2 = SubtractWithBorrow(x2, m2, ref borrow);
+        x3 = x3 - m3 - borrow;
+        ReduceOnce(x0, x1, x2, x3, out result);
+    }
+
+    /// <summary>3x + 2y for x below p and y at most p: the integer is below 5p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ThreeTimesPlusTwice(in Fp256<TParams> x, ulong y0, ulong y1, ulong y2, ulong y3, out Fp256<TParams> result)
+    {
+        // 2y < 2^255 fits four limbs.
+        ulong c = MultiplyAdd(x.L0, 3, y0 << 1, 0, out ulong r0);
+        c = MultiplyAdd(x.L1, 3, (y1 << 1) | (y0 >> 63), c, out ulong r1);
+        c = MultiplyAdd(x.L2, 3, (y2 << 1) | (y1 >> 63), c, out ulong r2);
+        ulong r4 = MultiplyAdd(x.L3, 3, (y3 << 1) | (y2 >> 63), c, out ulong r3);
+        ReduceSmallMultiple(r0, r1, r2, r3, r4, out result);
+    }
+
+    /// <summary>x mod p by repeated subtraction of p, for moduli whose top byte is too small for the estimate.</summary>
+    private static void ReduceSmallMultipleSlowly(
+        ulong x0, ulong x1, ulong x2, ulong x3, ulong x4, out Fp256<TParams> result)
+    {
+        while (true)
+        {
+            ulong borrow = 0;
+            ulong s0 = SubtractWithBorrow(x0, TParams.Modulus0, ref borrow);
+            ulong s1 = SubtractWithBorrow(x1, TParams.Modulus1, ref borrow);
+            ulong s2 = SubtractWithBorrow(x2, TParams.Modulus2, ref borrow);
+            ulong s3 = SubtractWithBorrow(x3, TParams.Modulus3, ref borrow);
+            ulong s4 = SubtractWithBorrow(x4, 0, ref borrow);
+            if (borrow != 0)
+            {
+                result = new Fp256<TParams>(x0, x1, x2, x3);
+                return;
+            }
+
+            (x0, x1, x2, x3, x4) = (s0, s1, s2, s3, s4);
+        }
+    }
+
     /// <summary>Inversion by Fermat's little theorem, a^(p-2); zero maps to zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(in Fp256<TParams> a, out Fp256<TParams> result)
@@ -431,7 +520,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
 
     /// <summary>Subtracts p from a value below 2p when it is at least p, without a data-dependent branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ReduceOnce(ulong r0, ulong r1, ulong r2, ulong r3, out Fp256<TParams> result)
+    internal static void ReduceOnce(ulong r0, ulong r1, ulong r2, ulong r3, out Fp256<TParams> result)
     {
         ulong borrow = 0;
         ulong s0 = SubtractWithBorrow(r0, TParams.Modulus0, ref borrow);

@@ -29,6 +29,25 @@ internal interface IPrimeField<T> : IField<T>
     /// <summary>(a0 + a1·i)^2 with i^2 = -1, as <see cref="MultiplyComplex"/>.</summary>
     static abstract void SquareComplex(in T a0, in T a1, out T c0, out T c1);
 
+    /// <summary>
+    /// 3x - 2y, the combination of the cyclotomic squaring. The default is three modular operations; a field
+    /// with spare bits above its modulus can form the integer once and reduce once.
+    /// </summary>
+    static virtual void ThreeMinusTwo(in T x, in T y, out T result)
+    {
+        T.Subtract(in x, in y, out var t);
+        T.Double(in t, out t);
+        T.Add(in t, in x, out result);
+    }
+
+    /// <summary>3x + 2y, as <see cref="ThreeMinusTwo"/>.</summary>
+    static virtual void ThreePlusTwo(in T x, in T y, out T result)
+    {
+        T.Add(in x, in y, out var t);
+        T.Double(in t, out t);
+        T.Add(in t, in x, out result);
+    }
+
     /// <summary>Writes the canonical big-endian encoding (<see cref="ByteLength"/> bytes).</summary>
     static abstract void WriteBigEndian(in T a, Span<byte> destination);
 }

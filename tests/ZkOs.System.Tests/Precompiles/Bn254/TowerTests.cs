@@ -52,6 +52,37 @@ public class TowerTests
     }
 
     [Fact]
+    public void SingleReductionCombinations_ExtremeLimbs_MatchBigIntegerArithmetic()
+    {
+        // Limb patterns at the edges of the single-reduction bounds (9a + b < 10p, 3x + 2y < 5p): zero, one,
+        // p - 1, p - 2 and a value just above p/2, in every combination.
+        var p = Bn254FpParams.ModulusLimbs;
+        Fq[] edges =
+        [
+            new(0, 0, 0, 0),
+            new(1, 0, 0, 0),
+            new(p[0] - 1, p[1], p[2], p[3]),
+            new(p[0] - 2, p[1], p[2], p[3]),
+            new(p[0], p[1], p[2], p[3] >> 1),
+        ];
+        foreach (var re in edges)
+        {
+            foreach (var im in edges)
+            {
+                var x = new Fq2(in re, in im);
+                Bn254Tower.MultiplyByNonResidue(in x, out var byXi);
+                Assert.Equal(Mul2(ToBig(x), (9, 1)), ToBig(byXi));
+
+                // The cyclotomic squaring's 3x - 2y and 3x + 2y share the one-step reduction (integers below 5p).
+                Fq.ThreeMinusTwo(in re, in im, out var minus);
+                Fq.ThreePlusTwo(in re, in im, out var plus);
+                Assert.Equal(Mod((3 * ToBig(re)) - (2 * ToBig(im))), ToBig(minus));
+                Assert.Equal(Mod((3 * ToBig(re)) + (2 * ToBig(im))), ToBig(plus));
+            }
+        }
+    }
+
+    [Fact]
     public void Fp2_FieldAxioms_Hold() => CheckAxioms(Bn254Generators.Fq2, 500);
 
     [Fact]
