@@ -10,6 +10,7 @@ using ZkOs.System.ZkSync;
 using ZkOs.System.ZkSync.Commitments;
 using ZkOs.System.ZkSync.Hooks;
 using ZkOs.System.ZkSync.Pubdata;
+using ZkOs.System.ZkSync.Storage;
 using ZkOs.System.ZkSync.Tree;
 
 namespace ZkOs.Bootloader.ZkSync;
@@ -94,10 +95,10 @@ public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, P
     /// Every slot and account that ends the block different from how it began, in WarmStorageKey order:
     /// storage as value diffs, accounts as diffs of their properties slot at 0x8003.
     /// </summary>
-    private static (List<StateDiff>, List<(Bytes32, Bytes32)>, List<(Bytes32, byte[])>) StateDiffs(IoSubsystem io, ZkSyncTransactionProcessor processor)
+    private static (List<StateDiff>, List<(Bytes32, Bytes32)>, List<Preimage>) StateDiffs(IoSubsystem io, ZkSyncTransactionProcessor processor)
     {
         var changes = new List<((Address Address, Bytes32 Key) Slot, StateDiff Diff, Bytes32 Value)>();
-        var preimages = new List<(Bytes32, byte[])>();
+        var preimages = new List<Preimage>();
         foreach (var ((address, key), current) in io.Storage)
         {
             var initial = io.InitialSlots.TryGetValue((address, key), out var slot) ? slot.Value : UInt256.Zero;
@@ -131,11 +132,11 @@ public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, P
                 hash));
             if (!hash.IsZero)
             {
-                preimages.Add((hash, final.Encode()));
+                preimages.Add(new Preimage(hash, PreimageKind.AccountProperties, final.Encode()));
             }
             if (publishesCode)
             {
-                preimages.Add((final.BytecodeHash, account!.Code));
+                preimages.Add(new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code));
             }
         }
         changes.Sort((x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));

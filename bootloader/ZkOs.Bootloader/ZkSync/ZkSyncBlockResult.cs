@@ -3,6 +3,7 @@ using ZkOs.Framework.Primitives;
 using ZkOs.System.Oracle;
 using ZkOs.System.ZkSync.Commitments;
 using ZkOs.System.ZkSync.Pubdata;
+using ZkOs.System.ZkSync.Storage;
 
 namespace ZkOs.Bootloader.ZkSync;
 
@@ -22,8 +23,8 @@ public sealed record ZkSyncBlockResult
     /// <summary>Flat key → new value, in the order new leaves must be appended.</summary>
     public required IReadOnlyList<(Bytes32 FlatKey, Bytes32 Value)> TreeWrites { get; init; }
 
-    /// <summary>New account-properties and bytecode preimages, by hash.</summary>
-    public required IReadOnlyList<(Bytes32 Hash, byte[] Preimage)> Preimages { get; init; }
+    /// <summary>New account-properties and bytecode preimages, each with its kind.</summary>
+    public required IReadOnlyList<Preimage> Preimages { get; init; }
 
     public required BlockHeader Header { get; init; }
 

@@ -3,6 +3,7 @@ using ZkOs.Bootloader.ZkSync.Blocks;
 using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
+using ZkOs.System.Io;
 using ZkOs.System.Oracle;
 using ZkOs.System.Precompiles;
 using ZkOs.System.ZkSync;
@@ -56,7 +57,7 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
         var before = state.Commitment;
         var block = new ZkSyncBlockExecutor(environments, precompiles)
             .Run(new ForwardOracle(metadata, new ListTransactionSource(file.Transactions), state));
-        var after = state.CommitBlock(file.Number, block.BlockHash, block.TreeWrites.ToArray(), Preimages(block.Preimages));
+        var after = state.CommitBlock(file.Number, block.BlockHash, block.TreeWrites.ToArray(), block.Preimages);
 
         var parts = new PublicInputParts(
             file.ChainId, file.Number, file.Timestamp,
@@ -99,14 +100,6 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
         state.CommitBlock(0, Bytes32.Zero, writes.Select(w => (w.Key, w.Value)).ToArray(), preimages);
     }
 
-    private static AccountProperties Properties(GenesisAccount account)
-    {
-        var io = new System.Io.IoSubsystem(System.Io.IoRules.ZkSync);
-        io.SeedAccount(account.Address, account.Nonce, account.Balance, account.Code, [], EeType.Evm);
-        return ZkSyncAccounts.PropertiesOf(io.GetAccount(account.Address));
-    }
-
-    private static IReadOnlyList<Preimage> Preimages(IReadOnlyList<(Bytes32 Hash, byte[] Preimage)> preimages) =>
-        preimages.Select(p => new Preimage(p.Hash, p.Preimage.Length == AccountProperties.EncodedSize && AccountProperties.Decode(p.Preimage).Hash() == p.Hash
-            ? PreimageKind.AccountProperties : PreimageKind.Bytecode, p.Preimage)).ToArray();
+    private static AccountProperties Properties(GenesisAccount account) =>
+        ZkSyncAccounts.PropertiesOf(new AccountSnapshot(account.Nonce, account.Balance, account.Code, EeType.Evm));
 }

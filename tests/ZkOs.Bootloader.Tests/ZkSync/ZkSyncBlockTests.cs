@@ -118,6 +118,31 @@ public class ZkSyncBlockTests
     }
 
     [Fact]
+    public void Deployment_OfExactlyPropertiesSizedCode_IsStoredAsBytecode()
+    {
+        // 124 bytes of runtime code is the size of an account-properties preimage: its kind must come
+        // from what was deployed, not be guessed from the bytes.
+        var code = new byte[ZkOs.System.ZkSync.Accounts.AccountProperties.EncodedSize];
+        var initCode = Hex.Decode("0x607c600c60003960" + "7c6000f3").Concat(code).ToArray();
+        var deploy = ZkOs.Bootloader.ZkSync.Transactions.ZkSyncTransactionSigner.Sign(new ZkOs.Bootloader.ZkSync.Transactions.ZkSyncTransaction
+        {
+            TxType = ZkOs.Bootloader.ZkSync.Transactions.ZkSyncTransaction.Eip1559Type,
+            GasLimit = 1_000_000,
+            MaxFeePerGas = 200_000_000,
+            MaxPriorityFeePerGas = 0,
+            Reserved1 = UInt256.One,
+            Data = initCode,
+        }, 270, Hex.Decode("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"));
+        var store = new InMemoryStateStore();
+
+        var report = Run(Sample() with { Transactions = [ZkOs.Bootloader.ZkSync.Transactions.ZkSyncTransactionEncoder.Encode(deploy)] }, store);
+
+        Assert.True(report.Block.Transactions[0].Success);
+        Assert.True(store.TryGetPreimage(Blake2s256.Hash(code), out var preimage));
+        Assert.Equal(PreimageKind.Bytecode, preimage.Kind);
+    }
+
+    [Fact]
     public void SampleBlock_SqliteStateMatchesMemory_AndContinuesAcrossRuns()
     {
         var path = Path.Combine(Path.GetTempPath(), $"zkos-{Guid.NewGuid():N}.db");
