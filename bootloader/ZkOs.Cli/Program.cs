@@ -14,6 +14,8 @@ public static class Program
             EesCommand.Create(),
             ExecCommand.Create(),
             RunCommand.Create(),
+            WitnessCommand.Create(),
+            ProveRunCommand.Create(),
             StateTestCommand.Create(),
             ReplayCommand.Create(),
             BenchCommand.Create(),

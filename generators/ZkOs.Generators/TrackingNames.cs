@@ -21,4 +21,7 @@ public static class TrackingNames
 
     /// <summary>Each interpreter joined with its tables and handlers: what the emitter consumes.</summary>
     public const string Generation = nameof(Generation);
+
+    /// <summary>The parsed <c>*.variants.csv</c> files with the selected variant applied.</summary>
+    public const string SystemVariantTables = nameof(SystemVariantTables);
 }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 using ZkOs.Bootloader.Runner;
+using ZkOs.Bootloader.ZkSync.Proving;
 using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Io;
 using ZkOs.System.Oracle;
 using ZkOs.System.Precompiles;
+using ZkOs.System.Variants;
 using ZkOs.System.ZkSync;
 using ZkOs.System.ZkSync.Commitments;
 using ZkOs.System.ZkSync.Hooks;
@@ -18,17 +20,26 @@ namespace ZkOs.Bootloader.ZkSync;
 /// <summary>
 /// The ZKsync bootloader's block flow (reference/zksync-os.md §5.1): read the metadata from the oracle,
 /// run every transaction it hands out through the ZKsync policy, then finish: the state diffs, the
-/// header and block hash, and the pubdata. The EEs are the host's; everything non-deterministic comes
-/// through the oracle, so the same code serves a sequencer and, over a recorded tape, a prover.
+/// header and block hash, and the pubdata. Everything non-deterministic comes through the oracle.
 /// </summary>
-public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, PrecompileSet precompiles)
+/// <remarks>
+/// One bootloader for both system variants (ARCHITECTURE.md "Forward and proving variants"): forward,
+/// the oracle is called in process and the caller gets every result to commit; proving, the oracle
+/// is a CSR tape, every preimage is re-hashed as it arrives, and the finish proves the initial state
+/// against the root the tape claims, applies the writes and computes the public input (§7.2, §7.4).
+/// <typeparamref name="TSystem"/>'s members are constants once the JIT specialises the class, so
+/// neither variant pays for the other's branches.
+/// </remarks>
+public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] environments, PrecompileSet precompiles)
+    where TSystem : struct, ISystemTypes
 {
-    public ZkSyncBlockResult Run(IOracle oracle)
+    public ZkSyncBlockResult Run(IOracle source)
     {
-        var client = new OracleClient(oracle);
+        using var memory = TSystem.CreateMemory();
+        var client = new OracleClient(TSystem.OpenOracle(source), memory);
         var metadata = client.ReadBlockMetadata();
-        var source = new ZkSyncStateSource(client);
-        var io = new IoSubsystem(IoRules.ZkSync, source);
+        var state = new ZkSyncStateSource<TSystem>(client);
+        var io = new IoSubsystem(IoRules.ZkSync, state);
         io.BeginBlock(new BlockContext
         {
             ChainId = metadata.ChainId,
@@ -43,20 +54,28 @@ public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, P
             NativePrice = metadata.NativePrice,
         }, metadata.BlockHashes);
         var runner = new FrameRunner(environments, EeType.Evm, io, precompiles, SystemHookSet.ZkSync);
-        var processor = new ZkSyncTransactionProcessor(io, runner, metadata, source);
+        var processor = new ZkSyncTransactionProcessor(io, runner, metadata, state.LoadedAccounts);
 
         var results = new List<ZkSyncTransactionResult>();
+        var logs = new List<L2ToL1Log>();
+        var messages = new List<byte[]>();
         var rollingHash = TransactionsRollingHash.Initial;
         var l1Hashes = new List<Bytes32>();
         var upgradeHash = Bytes32.Zero;
-        for (var size = client.NextTransactionSize(); size > 0; size = client.NextTransactionSize())
+        var index = 0;
+        for (var size = client.NextTransactionSize(); size > 0; size = client.NextTransactionSize(), index++)
         {
-            var result = processor.Process(client.ReadTransaction(size), results.Count, isFirst: results.Count == 0);
-            results.Add(result);
+            var result = processor.Process(client.ReadTransaction(size).Span, index, isFirst: index == 0);
+            if (TSystem.KeepsResults)
+            {
+                results.Add(result);
+            }
             if (result.Invalid is not null)
             {
                 continue;
             }
+            logs.AddRange(result.L2ToL1Logs);
+            messages.AddRange(result.Messages);
             rollingHash = TransactionsRollingHash.Append(rollingHash, result.Hash);
             if (result.Type == Transactions.ZkSyncTransaction.L1ToL2Type)
             {
@@ -68,68 +87,103 @@ public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, P
             }
         }
 
-        var (diffs, writes, preimages) = StateDiffs(io, processor);
+        var changes = NetChanges(io, processor);
+        var diffs = changes.Where(c => c.Diff is not null).Select(c => c.Diff!).ToList();
         // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
         var header = BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
             metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0);
         var blockHash = header.Hash();
-        var logs = results.SelectMany(r => r.L2ToL1Logs).ToList();
-        var messages = results.SelectMany(r => r.Messages).ToList();
+        var pubdata = PubdataWriter.Write(blockHash, diffs, logs, messages);
+
+        ProvenBlock? proof = null;
+        if (TSystem.ProvesState)
+        {
+            proof = Prove(client, metadata, changes, pubdata, l1Hashes, logs, upgradeHash, blockHash);
+        }
         return new ZkSyncBlockResult
         {
             Metadata = metadata,
             Transactions = results,
-            StateDiffs = diffs,
-            TreeWrites = writes,
-            Preimages = preimages,
+            StateDiffs = TSystem.KeepsResults ? diffs : [],
+            TreeWrites = TSystem.KeepsResults ? changes.Where(c => c.Access.IsWrite).Select(c => (c.Access.FlatKey, c.Access.Current)).ToList() : [],
+            Preimages = TSystem.KeepsResults ? changes.SelectMany(c => c.Preimages).ToList() : [],
             Header = header,
             BlockHash = blockHash,
-            Pubdata = PubdataWriter.Write(blockHash, diffs, logs, messages),
+            Pubdata = pubdata,
             L2ToL1Logs = logs,
             L1TransactionHashes = l1Hashes,
             UpgradeTransactionHash = upgradeHash,
+            Proof = proof,
+            ArenaHighWaterMark = memory.HighWaterMark,
         };
     }
 
     /// <summary>
-    /// Every slot and account that ends the block different from how it began, in WarmStorageKey order:
-    /// storage as value diffs, accounts as diffs of their properties slot at 0x8003.
+    /// The proving finish (reference §7.2, §7.4): the initial commitment from the oracle, every touched
+    /// slot proven against it, the writes applied, and the public input over the two commitments.
     /// </summary>
-    private static (List<StateDiff>, List<(Bytes32, Bytes32)>, List<Preimage>) StateDiffs(IoSubsystem io, ZkSyncTransactionProcessor processor)
+    private static ProvenBlock Prove(
+        OracleClient client, BlockMetadata metadata, List<NetChange> changes, byte[] pubdata,
+        List<Bytes32> l1Hashes, List<L2ToL1Log> logs, Bytes32 upgradeHash, Bytes32 blockHash)
     {
-        var changes = new List<((Address Address, Bytes32 Key) Slot, StateDiff Diff, Bytes32 Value)>();
-        var preimages = new List<Preimage>();
-        foreach (var ((address, key), current) in io.Storage)
+        var initial = client.ReadIoImplementerState();
+        if (initial != IoImplementerState.Fresh(initial.StateRoot))
         {
-            var initial = io.InitialSlots.TryGetValue((address, key), out var slot) ? slot.Value : UInt256.Zero;
-            if (!initial.Equals(current))
-            {
-                var slotKey = Bytes32.FromUInt256(key);
-                var value = Bytes32.FromUInt256(current);
-                changes.Add(((address, slotKey), new StorageValueDiff(FlatKey.Compute(address, slotKey), Bytes32.FromUInt256(initial), value), value));
-            }
+            throw new System.Oracle.Csr.WitnessException(
+                "the IO implementer does not start fresh: this STF proves one block, with no pubdata log carried in and the block not yet completed");
+        }
+        var accesses = changes.Select(c => c.Access).ToArray();
+        var after = new BatchTreeVerifier(client).VerifyAndApply(initial.StateRoot, accesses);
+        client.Disconnect();
+        var parts = new PublicInputParts(
+            metadata.ChainId, metadata.Number, metadata.Timestamp,
+            metadata.BlockHashes.Select(h => Bytes32.FromUInt256(h)).ToArray(),
+            initial.StateRoot, after, pubdata, l1Hashes, logs, upgradeHash, blockHash);
+        var publicInput = BlockPublicInput.From(parts);
+        return new ProvenBlock(parts, publicInput.Hash(), publicInput.RegisterWords());
+    }
+
+    /// <summary>
+    /// Every slot and account the block touched, in WarmStorageKey order: the net access the proof
+    /// checks (initial and final value), and for those that changed, the state diff the pubdata
+    /// publishes (storage as value diffs, accounts as diffs of their properties slot at 0x8003) and
+    /// any preimage it creates.
+    /// </summary>
+    private static List<NetChange> NetChanges(IoSubsystem io, ZkSyncTransactionProcessor processor)
+    {
+        var changes = new List<NetChange>();
+        foreach (var ((address, key), initialSlot) in io.InitialSlots)
+        {
+            var initial = initialSlot.Value;
+            var current = io.Storage.TryGetValue((address, key), out var value) ? value : initial;
+            var slotKey = Bytes32.FromUInt256(key);
+            var flatKey = FlatKey.Compute(address, slotKey);
+            var access = new NetStorageAccess(flatKey, Bytes32.FromUInt256(initial), Bytes32.FromUInt256(current), initialSlot.IsNew);
+            var diff = access.IsWrite ? new StorageValueDiff(flatKey, access.Initial, access.Current) : null;
+            changes.Add(new NetChange((address, slotKey), access, diff, []));
         }
         var accounts = new HashSet<Address>(io.Accounts.Keys);
         accounts.UnionWith(io.InitialAccounts.Keys);
         foreach (var address in accounts)
         {
-            var initial = processor.InitialProperties(address);
+            var loaded = processor.LoadedAccount(address);
+            var initial = loaded.Initial;
             var account = io.Accounts.GetValueOrDefault(address);
             var final = ZkSyncAccounts.PropertiesOf(account);
+            var key = SystemAddresses.AccountPropertiesKey(address);
+            var flatKey = FlatKey.Compute(SystemAddresses.AccountProperties, key);
             if (initial == final)
             {
+                changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
+                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), null, []));
                 continue;
             }
-            var key = SystemAddresses.AccountPropertiesKey(address);
             var hash = ZkSyncAccounts.StoredHash(final);
             // Code set from a known preimage (the contract deployer) is not published again: the diff
             // is the force-deploy variant with the hash, and the state already holds the preimage.
             var notPublished = io.IsBytecodeNotPublished(address);
             var publishesCode = !notPublished && final.BytecodeLength > 0 && final.BytecodeHash != initial.BytecodeHash;
-            changes.Add(((SystemAddresses.AccountProperties, key),
-                new AccountPropertiesDiff(FlatKey.Compute(SystemAddresses.AccountProperties, key), initial, final,
-                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: notPublished),
-                hash));
+            var preimages = new List<Preimage>();
             if (!hash.IsZero)
             {
                 preimages.Add(new Preimage(hash, PreimageKind.AccountProperties, final.Encode()));
@@ -138,8 +192,16 @@ public sealed class ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, P
             {
                 preimages.Add(new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code));
             }
+            changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
+                new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew),
+                new AccountPropertiesDiff(flatKey, initial, final,
+                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: notPublished),
+                preimages));
         }
         changes.Sort((x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
-        return (changes.Select(c => c.Diff).ToList(), changes.Select(c => (c.Diff.FlatKey, c.Value)).ToList(), preimages);
+        return changes;
     }
+
+    /// <summary>One touched slot: where it is, what the proof checks, and what the pubdata and the state store get.</summary>
+    private sealed record NetChange((Address Address, Bytes32 Key) Slot, NetStorageAccess Access, StateDiff? Diff, List<Preimage> Preimages);
 }

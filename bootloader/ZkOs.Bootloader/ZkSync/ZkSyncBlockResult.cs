@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using ZkOs.Bootloader.ZkSync.Proving;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Oracle;
 using ZkOs.System.ZkSync.Commitments;
@@ -11,6 +12,8 @@ namespace ZkOs.Bootloader.ZkSync;
 /// Everything a ZKsync block produced (reference §5.6): per-transaction results, the state diffs in
 /// WarmStorageKey order, the tree writes they imply, the new preimages, the header and its hash, the
 /// pubdata stream and what the public input binds (L1 transaction hashes, L2→L1 logs, upgrade hash).
+/// A proving run keeps only what the public input needs: its transaction results, diffs, writes and
+/// preimages are empty.
 /// </summary>
 public sealed record ZkSyncBlockResult
 {
@@ -37,4 +40,13 @@ public sealed record ZkSyncBlockResult
     public required IReadOnlyList<Bytes32> L1TransactionHashes { get; init; }
 
     public required Bytes32 UpgradeTransactionHash { get; init; }
+
+    /// <summary>
+    /// What a proving run proved: the commitments before and after and the public input. Null forward,
+    /// where the state store, not the STF, applies the writes.
+    /// </summary>
+    public ProvenBlock? Proof { get; init; }
+
+    /// <summary>The most memory the run's allocator had in use at once, in bytes.</summary>
+    public long ArenaHighWaterMark { get; init; }
 }

@@ -37,8 +37,19 @@ public sealed partial class ZkSyncTransactionProcessor
     }
 
     /// <summary>An account's properties at the block's start: as loaded through the oracle, or as seeded.</summary>
-    public AccountProperties InitialProperties(in Address address) =>
-        source.LoadedAccounts.TryGetValue(address, out var loaded)
-            ? loaded.Initial
-            : ZkSyncAccounts.PropertiesOf(io.InitialAccounts.GetValueOrDefault(address));
+    public AccountProperties InitialProperties(in Address address) => LoadedAccount(address).Initial;
+
+    /// <summary>
+    /// The account as the block first loaded it from the state. An account the IO subsystem knows without
+    /// having loaded it (seeded directly, as tests do) counts as a slot that already held its properties.
+    /// </summary>
+    public LoadedAccount LoadedAccount(in Address address)
+    {
+        if (loadedAccounts.TryGetValue(address, out var loaded))
+        {
+            return loaded;
+        }
+        var properties = ZkSyncAccounts.PropertiesOf(io.InitialAccounts.GetValueOrDefault(address));
+        return new LoadedAccount(false, ZkSyncAccounts.StoredHash(properties), properties);
+    }
 }

@@ -18,7 +18,8 @@ namespace ZkOs.Bootloader.ZkSync;
 /// and the IO subsystem with the Ethereum policy. L2 transactions are in .L2.cs, L1→L2 and upgrade
 /// transactions in .L1.cs, pubdata accounting in .Pubdata.cs.
 /// </summary>
-public sealed partial class ZkSyncTransactionProcessor(IoSubsystem io, FrameRunner runner, BlockMetadata block, ZkSyncStateSource source)
+public sealed partial class ZkSyncTransactionProcessor(
+    IoSubsystem io, FrameRunner runner, BlockMetadata block, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts)
 {
     private readonly HashSet<(Address, UInt256)> _slotWrites = [];
     private readonly HashSet<Address> _accountWrites = [];

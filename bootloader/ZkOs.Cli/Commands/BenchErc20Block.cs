@@ -2,8 +2,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ZkOs.Bootloader.ZkSync;
 using ZkOs.Bootloader.ZkSync.Blocks;
+using ZkOs.Bootloader.ZkSync.Forward;
 using ZkOs.Evm;
 using ZkOs.Framework.Execution;
 using ZkOs.System.Precompiles;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.CommandLine;
-using ZkOs.Bootloader.ZkSync;
-using ZkOs.Bootloader.ZkSync.Blocks;
-using ZkOs.Framework.Execution;
+using ZkOs.Bootloader.ZkSync.Forward;
 using ZkOs.System.Precompiles;
 using ZkOs.System.ZkSync.Storage;
 
@@ -16,8 +14,6 @@ namespace ZkOs.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    private const string SampleResource = "ZkOs.Cli.sample-block.json";
-
     public static Command Create()
     {
         var block = new Argument<string?>("block") { Description = "A block file (samples/ZkSyncBlock/README.md); the embedded sample block when omitted.", Arity = ArgumentArity.ZeroOrOne };
@@ -28,17 +24,8 @@ internal static class RunCommand
         var command = new Command("run", "Run a block through the ZKsync state transition function.") { block, state, json, withTree, config };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var file = parse.GetValue(block) is { } path ? ZkSyncBlockFileReader.Load(path) : LoadSample();
-            var registry = ConfiguredEnvironments.Load(parse.GetValue(config));
-            var environments = new IExecutionEnvironment?[256];
-            foreach (var registration in registry.Environments)
-            {
-                environments[registration.Type] = registration.Environment;
-            }
-            if (environments[EeType.Evm] is null)
-            {
-                throw new CliInputException("the configuration has no EVM (type 1): ZKsync blocks deploy and run EVM code.");
-            }
+            var file = ZkSyncInputs.LoadBlock(parse.GetValue(block));
+            var environments = ZkSyncInputs.Environments(parse.GetValue(config));
             using var database = StateDatabase.Open(OpenStore(parse.GetValue(state)), ownsStore: true);
             var report = new ZkSyncChain(database, environments, PrecompileSet.Cancun).Run(file);
             if (parse.GetValue(json))
@@ -62,13 +49,5 @@ internal static class RunCommand
         }
         Directory.CreateDirectory(folder);
         return new SqliteStateStore(Path.Combine(folder, "state.db"));
-    }
-
-    private static ZkSyncBlockFile LoadSample()
-    {
-        using var stream = typeof(RunCommand).Assembly.GetManifestResourceStream(SampleResource)
-            ?? throw new InvalidOperationException($"The embedded resource {SampleResource} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return ZkSyncBlockFileReader.Parse(reader.ReadToEnd(), "embedded sample-block.json");
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using System.Text.Json;
 using ZkOs.Bootloader.ZkSync;
+using ZkOs.Bootloader.ZkSync.Forward;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.ZkSync.Pubdata;
 using ZkOs.System.ZkSync.Tree;

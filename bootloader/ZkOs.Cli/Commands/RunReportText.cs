@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-using ZkOs.Bootloader.ZkSync;
+using ZkOs.Bootloader.ZkSync.Forward;
 using ZkOs.Framework.Crypto;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.ZkSync.Pubdata;

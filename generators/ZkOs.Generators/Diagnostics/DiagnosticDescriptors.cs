@@ -12,6 +12,28 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "ZkOs.Generators";
 
+    // ZKOS01xx: the system-variant declaration (*.variants.csv).
+
+    public static readonly DiagnosticDescriptor MalformedVariantTable = Error(
+        "ZKOS0101",
+        "Malformed system-variant table",
+        "'{0}' is malformed: {1}");
+
+    public static readonly DiagnosticDescriptor DuplicateVariant = Error(
+        "ZKOS0102",
+        "Duplicate system variant",
+        "Variant '{0}' is already declared on line {1}");
+
+    public static readonly DiagnosticDescriptor UnknownSelectedVariant = Error(
+        "ZKOS0103",
+        "Unknown ZkOsVariant",
+        "The ZkOsVariant property names '{0}', but '{1}' declares only {2}");
+
+    public static readonly DiagnosticDescriptor InvalidVariantCell = Error(
+        "ZKOS0104",
+        "Invalid system-variant cell",
+        "The {0} cell '{1}' is not a C# identifier");
+
     public static readonly DiagnosticDescriptor MalformedHeader = Error(
         "ZKOS0001",
         "Malformed table header",
@@ -126,7 +148,11 @@ internal static class DiagnosticDescriptors
         InvalidIdentifier,
         InvalidInterpreterDeclaration,
         InvalidContextType,
-        DuplicateTable);
+        DuplicateTable,
+        MalformedVariantTable,
+        DuplicateVariant,
+        UnknownSelectedVariant,
+        InvalidVariantCell);
 
     /// <summary>Every descriptor, in ID order.</summary>
     public static IReadOnlyCollection<DiagnosticDescriptor> All => _byId.Values;

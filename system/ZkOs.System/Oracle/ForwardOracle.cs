@@ -51,7 +51,13 @@ public sealed class ForwardOracle(BlockMetadata metadata, ITransactionSource tra
                 Expect(queryId, parameters, OracleWords.Bytes32Words);
                 var offset = 0;
                 var hash = OracleWords.ReadBytes32(parameters, ref offset);
-                OracleWords.WriteBytes(response, state.GetPreimage(hash) ?? throw new OracleException(queryId, $"no preimage of {hash}"));
+                // An unknown preimage is an empty answer, not a refusal: the query and its answer are
+                // then on the witness like any other, and the client reports the missing preimage.
+                var preimage = state.GetPreimage(hash);
+                if (preimage is not null)
+                {
+                    OracleWords.WriteBytes(response, preimage);
+                }
                 break;
             }
             case OracleQuery.ProofForIndex:
@@ -79,6 +85,10 @@ public sealed class ForwardOracle(BlockMetadata metadata, ITransactionSource tra
                 OracleWords.WriteU64(response, index);
                 break;
             }
+            case OracleQuery.InitializeIoImplementer:
+                Expect(queryId, parameters, 0);
+                IoImplementerState.Fresh(state.Commitment).WriteTo(response);
+                break;
             case OracleQuery.DisconnectOracle:
                 Expect(queryId, parameters, 0);
                 _disconnected = true;

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 using ZkOs.Framework.Primitives;
+using ZkOs.System.ZkSync.Tree;
 
 namespace ZkOs.System.Oracle;
 
 /// <summary>What a forward oracle reads the initial state from: the state tree and its preimages (reference §6.4).</summary>
 public interface IOracleStateReader
 {
+    /// <summary>The commitment of the state the block starts from.</summary>
+    FlatStorageCommitment Commitment { get; }
+
     /// <summary>The slot's value in the tree; false when the tree has no such key (a new slot).</summary>
     bool TryReadSlot(in Bytes32 flatKey, out Bytes32 value);
 

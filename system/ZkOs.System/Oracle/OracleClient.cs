@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
 using ZkOs.Framework.Primitives;
+using ZkOs.System.Variants;
+using ZkOs.System.ZkSync.Tree;
 
 namespace ZkOs.System.Oracle;
 
@@ -8,7 +11,7 @@ namespace ZkOs.System.Oracle;
 /// answer has exactly the shape the query promises, and decodes it. A wrong shape is an
 /// <see cref="OracleException"/>, so a truncated or altered tape fails loudly instead of being misread.
 /// </summary>
-public sealed class OracleClient(IOracle oracle)
+public sealed class OracleClient(IOracle oracle, IStfMemory? memory = null) : IProofSource
 {
     private readonly List<uint> _parameters = [];
     private readonly List<uint> _response = [];
@@ -26,12 +29,14 @@ public sealed class OracleClient(IOracle oracle)
         return size <= int.MaxValue ? (int)size : throw new OracleException(OracleQuery.NextTxSize, $"a transaction of {size} bytes");
     }
 
-    public byte[] ReadTransaction(int length)
+    /// <summary>The transaction's bytes, in memory of the run's allocator when it has one.</summary>
+    public ReadOnlyMemory<byte> ReadTransaction(int length)
     {
         var words = Ask(OracleQuery.NewTxContent, OracleWords.WordsForBytes(length));
-        var body = new byte[length];
+        OracleWords.CheckPadding(words, length, OracleQuery.NewTxContent);
+        var body = memory?.Allocate(length) ?? new byte[length];
         var offset = 0;
-        OracleWords.ReadBytes(words, ref offset, body);
+        OracleWords.ReadBytes(words, ref offset, body.Span);
         return body;
     }
 
@@ -52,10 +57,37 @@ public sealed class OracleClient(IOracle oracle)
         _parameters.Clear();
         OracleWords.WriteBytes32(_parameters, hash);
         var words = Ask(OracleQuery.PreimageContentWords, OracleWords.WordsForBytes(length), _parameters);
+        OracleWords.CheckPadding(words, length, OracleQuery.PreimageContentWords);
         var bytes = new byte[length];
         var offset = 0;
         OracleWords.ReadBytes(words, ref offset, bytes);
         return bytes;
+    }
+
+    /// <summary>The state the block starts from; a proving run asks for it at finish (reference §6.1).</summary>
+    public IoImplementerState ReadIoImplementerState() =>
+        IoImplementerState.Read(Ask(OracleQuery.InitializeIoImplementer, IoImplementerState.Words));
+
+    public ulong ExactIndex(in Bytes32 flatKey) => AskIndex(OracleQuery.ExactIndex, flatKey);
+
+    public ulong PrevIndex(in Bytes32 flatKey) => AskIndex(OracleQuery.PrevIndex, flatKey);
+
+    public LeafProof ProofForIndex(ulong index)
+    {
+        _parameters.Clear();
+        OracleWords.WriteU64(_parameters, index);
+        var words = Ask(OracleQuery.ProofForIndex, LeafProofWords.WordCount, _parameters);
+        var offset = 0;
+        return LeafProofWords.Read(words, ref offset);
+    }
+
+    private ulong AskIndex(uint queryId, in Bytes32 flatKey)
+    {
+        _parameters.Clear();
+        OracleWords.WriteBytes32(_parameters, flatKey);
+        var words = Ask(queryId, OracleWords.U64Words, _parameters);
+        var offset = 0;
+        return OracleWords.ReadU64(words, ref offset);
     }
 
     public void Disconnect() => Ask(OracleQuery.DisconnectOracle, 0);
@@ -63,11 +95,11 @@ public sealed class OracleClient(IOracle oracle)
     private ReadOnlySpan<uint> Ask(uint queryId, int expectedWords = -1, List<uint>? parameters = null)
     {
         _response.Clear();
-        oracle.Query(queryId, parameters is null ? [] : global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(parameters), _response);
+        oracle.Query(queryId, parameters is null ? [] : CollectionsMarshal.AsSpan(parameters), _response);
         if (expectedWords >= 0 && _response.Count != expectedWords)
         {
             throw new OracleException(queryId, $"{_response.Count} response words where {expectedWords} were expected");
         }
-        return global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_response);
+        return CollectionsMarshal.AsSpan(_response);
     }
 }

@@ -106,6 +106,19 @@ public static class OracleWords
         return new Bytes32(bytes);
     }
 
+    /// <summary>
+    /// Checks that the bytes past <paramref name="length"/> in the last word of a byte string are zero,
+    /// so every bit of a tape is meaningful: a flipped padding bit is an error, not a silent no-op.
+    /// </summary>
+    public static void CheckPadding(ReadOnlySpan<uint> words, int length, uint queryId)
+    {
+        var tail = length % 4;
+        if (tail != 0 && words[length / 4] >> (8 * tail) != 0)
+        {
+            throw new OracleException(queryId, $"the padding after byte {length} is not zero");
+        }
+    }
+
     public static void ReadBytes(ReadOnlySpan<uint> words, ref int offset, Span<byte> destination)
     {
         Span<byte> word = stackalloc byte[4];

@@ -3,7 +3,9 @@ using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Io;
 using ZkOs.System.Oracle;
+using ZkOs.System.Variants;
 using ZkOs.System.ZkSync.Accounts;
+using ZkOs.System.ZkSync.Storage;
 
 namespace ZkOs.System.ZkSync;
 
@@ -11,9 +13,11 @@ namespace ZkOs.System.ZkSync;
 /// The ZKsync storage model as the IO subsystem's state source (reference §4.3, §6): a slot is an
 /// initial-slot query for its flat key; an account is the hash at (0x8003, address), its 124-byte
 /// properties as a preimage, and its bytecode as a preimage of the bytecode hash. It remembers what it
-/// loaded, since the block's state diffs compare against it.
+/// loaded, since the block's state diffs compare against it. Each preimage goes through the variant's
+/// check as it arrives: trusted forward, re-hashed when proving (reference §6.5).
 /// </summary>
-public sealed class ZkSyncStateSource(OracleClient oracle) : IStateSource
+public sealed class ZkSyncStateSource<TSystem>(OracleClient oracle) : IStateSource
+    where TSystem : struct, ISystemTypes
 {
     private readonly Dictionary<Address, LoadedAccount> _accounts = [];
 
@@ -25,28 +29,47 @@ public sealed class ZkSyncStateSource(OracleClient oracle) : IStateSource
         var (isNew, hash) = oracle.ReadInitialSlot(SystemAddresses.AccountProperties, SystemAddresses.AccountPropertiesKey(address));
         if (hash.IsZero)
         {
-            _accounts[address] = new LoadedAccount(isNew, AccountProperties.Trivial);
+            _accounts[address] = new LoadedAccount(isNew, hash, AccountProperties.Trivial);
             return null;
         }
-        var properties = AccountProperties.Decode(oracle.ReadPreimage(hash, AccountProperties.EncodedSize));
-        _accounts[address] = new LoadedAccount(isNew, properties);
-        var code = properties.BytecodeLength > 0
-            ? oracle.ReadPreimage(properties.BytecodeHash, (int)(properties.BytecodeLength + properties.ArtifactsLength))[..(int)properties.BytecodeLength]
-            : [];
+        var encoded = oracle.ReadPreimage(hash, AccountProperties.EncodedSize);
+        TSystem.CheckPreimage(hash, encoded, PreimageKind.AccountProperties);
+        var properties = AccountProperties.Decode(encoded);
+        _accounts[address] = new LoadedAccount(isNew, hash, properties);
+        var code = properties.BytecodeLength > 0 ? ReadBytecode(properties) : [];
         return new AccountSnapshot(properties.Nonce, properties.Balance, code, AccountVersioning.EeVersion(properties.Versioning));
     }
 
-    /// <summary>A preimage through the oracle; null when the oracle does not know it (it refuses the query).</summary>
+    /// <summary>
+    /// The bytecode part of the preimage (bytecode then artifacts, reference §4.3). The hash covers the
+    /// bytecode, which is all this STF keeps; artifacts are always empty in the states it writes.
+    /// </summary>
+    private byte[] ReadBytecode(AccountProperties properties)
+    {
+        var length = (int)properties.BytecodeLength;
+        var preimage = oracle.ReadPreimage(properties.BytecodeHash, checked(length + (int)properties.ArtifactsLength));
+        var code = preimage.AsSpan(0, length);
+        TSystem.CheckPreimage(properties.BytecodeHash, code, PreimageKind.Bytecode);
+        return preimage.Length == length ? preimage : code.ToArray();
+    }
+
+    /// <summary>
+    /// A bytecode preimage through the oracle (the contract deployer's force deploy); null when the oracle
+    /// does not know it, which it says with an empty answer, so a tape replays the refusal as well.
+    /// </summary>
     public byte[]? ReadPreimage(in Bytes32 hash, int length)
     {
+        byte[] preimage;
         try
         {
-            return oracle.ReadPreimage(hash, length);
+            preimage = oracle.ReadPreimage(hash, length);
         }
         catch (OracleException)
         {
             return null;
         }
+        TSystem.CheckPreimage(hash, preimage, PreimageKind.Bytecode);
+        return preimage;
     }
 
     public UInt256 ReadSlot(in Address address, in UInt256 key, out bool isNew)

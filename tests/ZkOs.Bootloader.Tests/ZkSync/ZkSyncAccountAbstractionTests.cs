@@ -2,6 +2,7 @@
 using System.Text;
 using ZkOs.Bootloader.ZkSync;
 using ZkOs.Bootloader.ZkSync.Blocks;
+using ZkOs.Bootloader.ZkSync.Forward;
 using ZkOs.Bootloader.ZkSync.Transactions;
 using ZkOs.Framework.Crypto;
 using ZkOs.Framework.Numerics;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 using ZkOs.Bootloader.ZkSync;
 using ZkOs.Bootloader.ZkSync.Blocks;
+using ZkOs.Bootloader.ZkSync.Forward;
 using ZkOs.Evm;
 using ZkOs.Framework.Crypto;
 using ZkOs.Framework.Execution;

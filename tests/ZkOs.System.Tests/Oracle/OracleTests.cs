@@ -147,6 +147,8 @@ public class OracleTests
 
         public Dictionary<Bytes32, byte[]> Preimages { get; } = [];
 
+        public FlatStorageCommitment Commitment => new(Bytes32.Zero, FlatStorageTree.FirstFreeSlot);
+
         public bool TryReadSlot(in Bytes32 flatKey, out Bytes32 value) => Slots.TryGetValue(flatKey, out value);
 
         public byte[]? GetPreimage(in Bytes32 hash) => Preimages.GetValueOrDefault(hash);

@@ -3,7 +3,7 @@ using ZkOs.Framework.Primitives;
 using ZkOs.System.ZkSync.Commitments;
 using ZkOs.System.ZkSync.Tree;
 
-namespace ZkOs.Bootloader.ZkSync;
+namespace ZkOs.Bootloader.ZkSync.Forward;
 
 /// <summary>
 /// A block run by <see cref="ZkSyncChain"/>: the block's own result, the state commitments around it, the

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 using ZkOs.Bootloader.ZkSync.Blocks;
+using ZkOs.Bootloader.ZkSync.Proving;
 using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Io;
 using ZkOs.System.Oracle;
+using ZkOs.System.Oracle.Csr;
 using ZkOs.System.Precompiles;
+using ZkOs.System.Variants;
 using ZkOs.System.ZkSync;
 using ZkOs.System.ZkSync.Accounts;
 using ZkOs.System.ZkSync.Commitments;
 using ZkOs.System.ZkSync.Storage;
 using ZkOs.System.ZkSync.Tree;
 
-namespace ZkOs.Bootloader.ZkSync;
+namespace ZkOs.Bootloader.ZkSync.Forward;
 
 /// <summary>
 /// A sequencer's view of a ZKsync chain: its state (the flat tree and the preimages, in memory or in
@@ -24,6 +27,39 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
     public StateDatabase State => state;
 
     public ZkSyncRunReport Run(ZkSyncBlockFile file)
+    {
+        var (metadata, transactions) = Prepare(file);
+        var before = state.Commitment;
+        var block = new ZkSyncBlockExecutor<ForwardSystem>(environments, precompiles)
+            .Run(new ForwardOracle(metadata, transactions, state));
+        var after = state.CommitBlock(file.Number, block.BlockHash, block.TreeWrites.ToArray(), block.Preimages);
+
+        var parts = new PublicInputParts(
+            file.ChainId, file.Number, file.Timestamp,
+            metadata.BlockHashes.Select(h => Bytes32.FromUInt256(h)).ToArray(),
+            before,
+            after,
+            block.Pubdata, block.L1TransactionHashes, block.L2ToL1Logs, block.UpgradeTransactionHash, block.BlockHash);
+        var publicInput = BlockPublicInput.From(parts);
+        return new ZkSyncRunReport(block, before, after, parts, publicInput.Hash(), publicInput.RegisterWords(), BatchPublicInput.From(parts).Hash());
+    }
+
+    /// <summary>
+    /// Builds the prover's input for the next block, as upstream does: the proving variant of the STF
+    /// runs with this chain's forward oracle behind a CSR host port, and every word it reads is recorded.
+    /// The block is not committed; <see cref="Run"/> does that.
+    /// </summary>
+    /// <returns>The witness and what the recording run proved (its public input is the prover's).</returns>
+    public (uint[] Witness, ProvenBlock Proof) RecordWitness(ZkSyncBlockFile file)
+    {
+        var (metadata, transactions) = Prepare(file);
+        var recorder = new RecordingPort(new OracleHostPort(new ForwardOracle(metadata, transactions, state)));
+        var block = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles).Run(new CsrOracle(recorder));
+        return ([.. recorder.Words], block.Proof!);
+    }
+
+    /// <summary>The block's metadata over the stored head, after applying the genesis to an empty state.</summary>
+    private (BlockMetadata Metadata, ListTransactionSource Transactions) Prepare(ZkSyncBlockFile file)
     {
         if (state.Head is null)
         {
@@ -53,20 +89,7 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
             BlockHashes = hashes,
             MixHash = file.MixHash,
         };
-
-        var before = state.Commitment;
-        var block = new ZkSyncBlockExecutor(environments, precompiles)
-            .Run(new ForwardOracle(metadata, new ListTransactionSource(file.Transactions), state));
-        var after = state.CommitBlock(file.Number, block.BlockHash, block.TreeWrites.ToArray(), block.Preimages);
-
-        var parts = new PublicInputParts(
-            file.ChainId, file.Number, file.Timestamp,
-            hashes.Select(h => Bytes32.FromUInt256(h)).ToArray(),
-            before,
-            after,
-            block.Pubdata, block.L1TransactionHashes, block.L2ToL1Logs, block.UpgradeTransactionHash, block.BlockHash);
-        var publicInput = BlockPublicInput.From(parts);
-        return new ZkSyncRunReport(block, before, after, parts, publicInput.Hash(), publicInput.RegisterWords(), BatchPublicInput.From(parts).Hash());
+        return (metadata, new ListTransactionSource(file.Transactions));
     }
 
     /// <summary>
