@@ -91,7 +91,12 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
         var diffs = changes.Where(c => c.Diff is not null).Select(c => c.Diff!).ToList();
         // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
         var header = BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
-            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0);
+            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0) with
+        {
+            // PREVRANDAO, as an Ethereum header carries it since the merge. The snapshot writes 0, which
+            // leaves the value contracts read bound to nothing in the public input.
+            MixHash = Bytes32.FromUInt256(metadata.MixHash),
+        };
         var blockHash = header.Hash();
         var pubdata = PubdataWriter.Write(blockHash, diffs, logs, messages);
 

@@ -111,11 +111,13 @@ internal static class ZkSyncTransactionGenerators
             case ZkSyncTransaction.LegacyType or ZkSyncTransaction.Eip2930Type or ZkSyncTransaction.Eip1559Type:
                 if (type != ZkSyncTransaction.Eip1559Type)
                     tx = tx with { MaxPriorityFeePerGas = fees.Fee };
+                // Ethereum types do not use gas_per_pubdata_limit (it must be 0) and their flags are 0 or 1.
+                tx = tx with { GasPerPubdataLimit = 0 };
                 if (type == ZkSyncTransaction.LegacyType)
-                    tx = tx with { Reserved0 = reserved.Flag ? reserved.NonZero : default };
+                    tx = tx with { Reserved0 = reserved.Flag ? UInt256.One : default };
                 // A deployment half of the time: reserved[1] set and no callee.
                 if (reserved.Flag)
-                    tx = tx with { Reserved1 = reserved.NonZero, To = default };
+                    tx = tx with { Reserved1 = UInt256.One, To = default };
                 return tx with { Signature = signature };
             case ZkSyncTransaction.Eip712Type:
                 return tx with { Paymaster = paymaster, PaymasterInput = paymasterInput, FactoryDeps = deps, Signature = signature };

@@ -25,7 +25,6 @@ public sealed class ZkSyncTransactionParserTests
         From = Alice,
         To = Bob,
         GasLimit = 100_000,
-        GasPerPubdataLimit = 50_000,
         MaxFeePerGas = 2_000_000_000,
         MaxPriorityFeePerGas = 1_000_000,
         Nonce = new UInt256(7),
@@ -112,7 +111,7 @@ public sealed class ZkSyncTransactionParserTests
     [Fact]
     public void FullWidthWordsTakeAnyValue()
     {
-        var tx = Eip1559 with { Nonce = UInt256.MaxValue, Value = UInt256.MaxValue, MaxFeePerGas = UInt128.MaxValue, MaxPriorityFeePerGas = UInt128.MaxValue, GasLimit = ulong.MaxValue, GasPerPubdataLimit = uint.MaxValue };
+        var tx = Eip1559 with { Nonce = UInt256.MaxValue, Value = UInt256.MaxValue, MaxFeePerGas = UInt128.MaxValue, MaxPriorityFeePerGas = UInt128.MaxValue, GasLimit = ulong.MaxValue };
         Assert.Equal(tx, ZkSyncTransactionParser.Parse(ZkSyncTransactionEncoder.Encode(tx)));
     }
 
@@ -320,9 +319,33 @@ public sealed class ZkSyncTransactionParserTests
     public void DeploymentNeedsNoCallee(byte type)
     {
         AssertStructure(Valid(type) with { Reserved1 = UInt256.One }, "reserved[1]", 11 * 32, "needs to == 0");
-        var deployment = Valid(type) with { Reserved1 = new UInt256(5), To = Address.Zero };
+        var deployment = Valid(type) with { Reserved1 = UInt256.One, To = Address.Zero };
         ZkSyncTransactionParser.CheckStructure(deployment);
         Assert.True(deployment.IsDeployment);
+    }
+
+    // Neither flag nor gas_per_pubdata_limit is covered by an Ethereum-typed transaction's hash: only the
+    // canonical values are accepted, so an encoding cannot change without changing the block.
+
+    [Theory]
+    [InlineData(ZkSyncTransaction.LegacyType)]
+    [InlineData(ZkSyncTransaction.Eip2930Type)]
+    [InlineData(ZkSyncTransaction.Eip1559Type)]
+    public void DeploymentFlagIsZeroOrOne(byte type) =>
+        AssertStructure(Valid(type) with { Reserved1 = new UInt256(2), To = Address.Zero }, "reserved[1]", 11 * 32, "must be 0 or 1, not 2");
+
+    [Fact]
+    public void Eip155FlagIsZeroOrOne() =>
+        AssertStructure(Valid(ZkSyncTransaction.LegacyType) with { Reserved0 = new UInt256(7) }, "reserved[0]", 10 * 32, "must be 0 or 1, not 7");
+
+    [Theory]
+    [InlineData(ZkSyncTransaction.LegacyType)]
+    [InlineData(ZkSyncTransaction.Eip2930Type)]
+    [InlineData(ZkSyncTransaction.Eip1559Type)]
+    public void EthereumTypesLeaveGasPerPubdataZero(byte type)
+    {
+        AssertStructure(Valid(type) with { GasPerPubdataLimit = 50_000 }, "gas_per_pubdata_limit", 4 * 32, "must be 0, not 50000");
+        ZkSyncTransactionParser.CheckStructure(Valid(ZkSyncTransaction.Eip712Type) with { GasPerPubdataLimit = 50_000 });
     }
 
     [Theory]

@@ -161,6 +161,15 @@ public static class ZkSyncTransactionParser
             return Structure(Reserved0Word + 1, "must be 0 for type 0x71");
         if (ethereum && tx.Reserved1 != UInt256.Zero && !tx.To.IsZero)
             return Structure(Reserved0Word + 1, $"marks a deployment, which needs to == 0, but to is {tx.To}");
+        // Flags are canonical (0 or 1) and fields a type does not use are zero: none of these is covered
+        // by the hash of an Ethereum-typed transaction, so any other value would let an encoding (and a
+        // witness) change without changing the block. The snapshot accepts any nonzero flag.
+        if (type == ZkSyncTransaction.LegacyType && tx.Reserved0 > UInt256.One)
+            return Structure(Reserved0Word, $"is the EIP-155 flag of type 0x00 and must be 0 or 1, not {tx.Reserved0}");
+        if (ethereum && tx.Reserved1 > UInt256.One)
+            return Structure(Reserved0Word + 1, $"is the deployment flag of type 0x{type:x2} and must be 0 or 1, not {tx.Reserved1}");
+        if (ethereum && tx.GasPerPubdataLimit != 0)
+            return Structure(GasPerPubdataWord, $"is unused for type 0x{type:x2} (its implicit limit is 1) and must be 0, not {tx.GasPerPubdataLimit}");
         if (tx.Reserved2 != UInt256.Zero)
             return Structure(Reserved0Word + 2, "is unused and must be 0");
         if (tx.Reserved3 != UInt256.Zero)
