@@ -94,6 +94,7 @@ internal static class GeneratorHarness
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
                 || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Append(typeof(InterpreterState).Assembly.Location)
+            .Append(typeof(global::ZkOs.System.Variants.ISystemTypes).Assembly.Location)
             .Distinct(StringComparer.Ordinal);
         return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
     }

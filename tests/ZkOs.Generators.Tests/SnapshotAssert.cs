@@ -50,7 +50,7 @@ internal static class SnapshotAssert
         }
 
         // A snapshot of this test that nothing generates any more is stale.
-        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, $"{testName}#*.verified.cs"))
+        foreach (var file in global::System.IO.Directory.EnumerateFiles(Directory, $"{testName}#*.verified.cs"))
         {
             if (!expectedFiles.Contains(Path.GetFileName(file)))
             {
