@@ -43,8 +43,10 @@ public class BenchCommandTests
         var result = Zkos.Run("bench", "--seconds", "0.1", "--suite", "stf", "--transfers", "5");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("block of 5 ERC-20 transfers", result.Stdout);
+        Assert.Contains("block of 5 ERC-20 transfers (forward)", result.Stdout);
+        Assert.Contains("block of 5 ERC-20 transfers (proving)", result.Stdout);
         Assert.Contains("tx/s", result.Stdout);
+        Assert.Contains("x the forward time", result.Stdout);
     }
 
     [Fact]

@@ -140,9 +140,14 @@ internal static class BenchCommand
             }
             if (selected.Contains("stf"))
             {
-                var (timings, count) = BenchErc20Block.Run(transferCount, budget);
+                var (forward, proving, count) = BenchErc20Block.Run(transferCount, budget);
+                foreach (var (mode, timings) in new[] { ("forward", forward), ("proving", proving) })
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"ZKsync STF, block of {count} ERC-20 transfers ({mode})  median {BenchEvmSuite.Time(timings.MedianNs)} (min {BenchEvmSuite.Time(timings.MinNs)}, max {BenchEvmSuite.Time(timings.MaxNs)}, {timings.Runs} runs): {count / (timings.MedianNs / 1e9):N0} tx/s, {BenchEvmSuite.Time(timings.MedianNs / count)}/tx"));
+                }
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"ZKsync STF, block of {count} ERC-20 transfers (forward)  median {BenchEvmSuite.Time(timings.MedianNs)} (min {BenchEvmSuite.Time(timings.MinNs)}, max {BenchEvmSuite.Time(timings.MaxNs)}, {timings.Runs} runs): {count / (timings.MedianNs / 1e9):N0} tx/s, {BenchEvmSuite.Time(timings.MedianNs / count)}/tx"));
+                    $"{"",-40} proving takes {proving.MedianNs / forward.MedianNs:F2}x the forward time"));
             }
             return 0;
         }));

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ZkOs.Bootloader.ZkSync.Blocks;
 using ZkOs.Bootloader.ZkSync.Forward;
+using ZkOs.Bootloader.ZkSync.Proving;
 using ZkOs.Evm;
 using ZkOs.Framework.Execution;
 using ZkOs.System.Precompiles;
@@ -13,7 +14,9 @@ namespace ZkOs.Cli.Commands;
 
 /// <summary>
 /// A block of ERC-20 transfers through the whole ZKsync STF, forward (execution, the tree update, pubdata
-/// and the public input; proving is not timed). Block 1 is the sample block's genesis and its first
+/// and the public input) and proving (the proving variant over the block's witness: the same execution
+/// over the CSR tape, preimages re-hashed, every touched slot proven against the initial root, the new
+/// root from the proofs, the public input; recording the witness is not timed). Block 1 is the sample block's genesis and its first
 /// transaction, which deploys SampleToken with Alice holding the supply; block 2, the one timed, is
 /// <c>count</c> EIP-1559 transfers of one token unit from Alice to distinct recipients (each a new balance
 /// slot, as in a busy token's traffic). The transactions are signed while the block file is read, before
@@ -31,10 +34,15 @@ internal static class BenchErc20Block
 
     private const int MinRuns = 3;
 
-    public static (BenchTimings Timings, int Transactions) Run(int count, double seconds)
+    public static (BenchTimings Forward, BenchTimings Proving, int Transactions) Run(int count, double seconds)
     {
         var (deployBlock, transferBlock) = Blocks(count);
+        var forward = RunForward(deployBlock, transferBlock, count, seconds);
+        return (forward, RunProving(deployBlock, transferBlock, seconds), count);
+    }
 
+    private static BenchTimings RunForward(ZkSyncBlockFile deployBlock, ZkSyncBlockFile transferBlock, int count, double seconds)
+    {
         var first = RunOnce(deployBlock, transferBlock, out _);
         var failed = first.Block.Transactions.Where(t => t.Invalid is not null || !t.Success).Select(t => t.Index).ToList();
         if (first.Block.Transactions.Count != count || failed.Count > 0)
@@ -56,16 +64,58 @@ internal static class BenchErc20Block
             RunOnce(deployBlock, transferBlock, out var elapsed);
             samples.Add(elapsed.TotalNanoseconds);
         }
-        return (BenchTimings.From(samples), count);
+        return BenchTimings.From(samples);
+    }
+
+    /// <summary>
+    /// Records block 2's witness once, then times the prover over it; every run must give the forward
+    /// public input, or the figure would time a failing run.
+    /// </summary>
+    private static BenchTimings RunProving(ZkSyncBlockFile deployBlock, ZkSyncBlockFile transferBlock, double seconds)
+    {
+        var environments = Environments();
+        uint[] witness;
+        using (var database = StateDatabase.Open(new InMemoryStateStore()))
+        {
+            var chain = new ZkSyncChain(database, environments, PrecompileSet.Cancun);
+            chain.Run(deployBlock);
+            witness = chain.RecordWitness(transferBlock).Witness;
+        }
+        var expected = RunOnce(deployBlock, transferBlock, out _).PublicInput;
+        var prover = new ProvingRun(environments, PrecompileSet.Cancun);
+
+        var warmUpEnd = Stopwatch.GetTimestamp() + (long)(seconds / 4 * Stopwatch.Frequency);
+        do
+        {
+            var publicInput = prover.Run(witness).Proof.PublicInput;
+            if (publicInput != expected)
+            {
+                throw new InvalidOperationException($"the proving run gave public input {publicInput}, the forward run {expected}");
+            }
+        }
+        while (Stopwatch.GetTimestamp() < warmUpEnd);
+
+        var samples = new List<double>();
+        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        while (samples.Count < MinRuns || Stopwatch.GetTimestamp() < end)
+        {
+            samples.Add(prover.Run(witness).Elapsed.TotalNanoseconds);
+        }
+        return BenchTimings.From(samples);
+    }
+
+    private static IExecutionEnvironment?[] Environments()
+    {
+        var environments = new IExecutionEnvironment?[256];
+        environments[EeType.Evm] = new EvmEnvironment();
+        return environments;
     }
 
     /// <summary>Runs block 1 untimed on a fresh state, then block 2 timed.</summary>
     private static ZkSyncRunReport RunOnce(ZkSyncBlockFile deployBlock, ZkSyncBlockFile transferBlock, out TimeSpan elapsed)
     {
-        var environments = new IExecutionEnvironment?[256];
-        environments[EeType.Evm] = new EvmEnvironment();
         using var database = StateDatabase.Open(new InMemoryStateStore());
-        var chain = new ZkSyncChain(database, environments, PrecompileSet.Cancun);
+        var chain = new ZkSyncChain(database, Environments(), PrecompileSet.Cancun);
         chain.Run(deployBlock);
         var start = Stopwatch.GetTimestamp();
         var report = chain.Run(transferBlock);
