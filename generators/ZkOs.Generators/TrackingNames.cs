@@ -21,4 +21,16 @@ public static class TrackingNames
 
     /// <summary>Each interpreter joined with its tables and handlers: what the emitter consumes.</summary>
     public const string Generation = nameof(Generation);
+
+    /// <summary>The <c>[DecodedInterpreter]</c> classes.</summary>
+    public const string DecodedInterpreters = nameof(DecodedInterpreters);
+
+    /// <summary>The parsed <c>*.decode.csv</c> files.</summary>
+    public const string DecodeTables = nameof(DecodeTables);
+
+    /// <summary>The parsed <c>*.handlers.csv</c> files.</summary>
+    public const string HandlerTemplates = nameof(HandlerTemplates);
+
+    /// <summary>Each decoded interpreter joined with its tables.</summary>
+    public const string DecodedGeneration = nameof(DecodedGeneration);
 }

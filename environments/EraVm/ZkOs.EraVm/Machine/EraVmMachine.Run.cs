@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+using ZkOs.EraVm.Encoding;
+using ZkOs.Framework.Numerics;
+
+namespace ZkOs.EraVm.Machine;
+
+/// <summary>Starting the root frame and the dispatch loop.</summary>
+public sealed partial class EraVmMachine
+{
+    /// <summary>The root frame's calldata page (the bootloader's, eravm.md §1).</summary>
+    public const uint RootCalldataPage = 7;
+
+    /// <summary>Forgets the journal and the decommit record: a new batch.</summary>
+    public void ResetWorld() => World.Clear();
+
+    /// <summary>Prepares the root frame (eravm.md §3 "What the callee sees"): r1 = calldata pointer, r2 = call flags.</summary>
+    public void Start(in RootLaunch launch)
+    {
+        ReleasePages();
+        _depth = 0;
+        var frame = RentFrame();
+        _depth = 1;
+        Current = frame;
+        var group = AllocatePageGroup();
+        frame.Program = launch.Program;
+        frame.CodePage = group;
+        frame.HeapPage = group + 2;
+        frame.AuxHeapPage = group + 3;
+        frame.CalldataPage = RootCalldataPage;
+        frame.This = launch.This;
+        frame.Caller = launch.Caller;
+        frame.CodeAddress = launch.This;
+        frame.ContextU128 = launch.ContextU128;
+        frame.IsStatic = launch.IsStatic;
+        frame.IsKernel = IsKernelAddress(launch.This);
+        frame.HeapBound = frame.AuxHeapBound = launch.HeapBound ?? (frame.IsKernel ? KernelHeapStipend : UserHeapStipend);
+        frame.Ergs = launch.Ergs;
+        frame.ExceptionHandler = 0;
+        frame.Snapshot = World.Snapshot();
+        Page(RootCalldataPage).Fill(launch.Calldata.Span);
+
+        Array.Clear(Registers);
+        PointerFlags = 0;
+        SetRegister(1, new FatPointer(0, RootCalldataPage, 0, (uint)launch.Calldata.Length).ToWord(), true);
+        SetRegister(2, launch.CallFlags, false);
+        SetFlags(false, false, false);
+        PendingContextU128 = default;
+        ReturnData = default;
+        Cycles = 0;
+        Status = MachineStatus.Running;
+    }
+
+    /// <summary>
+    /// Runs until the root frame ends, a far call leaves the machine, or <paramref name="cycleLimit"/>
+    /// instructions have run in total. Invalid bytecode panics its frame; nothing here throws.
+    /// </summary>
+    public MachineStatus Run(long cycleLimit = long.MaxValue)
+    {
+        Status = MachineStatus.Running;
+        while (Status == MachineStatus.Running)
+        {
+            if (Cycles >= cycleLimit)
+            {
+                Status = MachineStatus.CycleLimit;
+                break;
+            }
+            Cycles++;
+            var frame = Current;
+            var program = frame.Program;
+            ref readonly var ins = ref program.Instructions[frame.Pc < program.Count ? frame.Pc : program.Count];
+
+            // vm2's boilerplate: the static price first (a shortfall is a panic with 0 ergs), then the mode
+            // rules (a free panic), then the predicate (a false one is a nop that still paid).
+            if (frame.Ergs < ins.Ergs)
+            {
+                frame.Ergs = 0;
+                Panic();
+                continue;
+            }
+            frame.Ergs -= ins.Ergs;
+            if (ins.Rules != InstructionRules.None
+                && (((ins.Rules & InstructionRules.KernelOnly) != 0 && !frame.IsKernel)
+                    || ((ins.Rules & InstructionRules.ForbiddenInStatic) != 0 && frame.IsStatic)))
+            {
+                Panic();
+                continue;
+            }
+            if (!Satisfied(ins.Predicate))
+            {
+                frame.Pc++;
+                continue;
+            }
+            var dst1 = ins.Dst1;
+            Dst1Written = false;
+            frame.Pc++;
+            unsafe
+            {
+                ins.Handler(this, in ins);
+            }
+            if (!Dst1Written && dst1 != 0)
+            {
+                SetRegister(dst1, UInt256.Zero, false);
+            }
+        }
+        return Status;
+    }
+
+    private bool Satisfied(Predicate predicate) => predicate switch
+    {
+        Predicate.Always => true,
+        Predicate.Gt => FlagGt,
+        Predicate.Lt => FlagLt,
+        Predicate.Eq => FlagEq,
+        Predicate.Ge => FlagGt || FlagEq,
+        Predicate.Le => FlagLt || FlagEq,
+        Predicate.Ne => !FlagEq,
+        _ => FlagGt || FlagLt,
+    };
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+using ZkOs.EraVm.Machine;
+using ZkOs.Framework.Numerics;
+using ZkOs.Framework.Primitives;
+
+namespace ZkOs.EraVm.World;
+
+/// <summary>
+/// The world as the EraVM machine sees it. The machine journals every change itself (an undo log of
+/// storage writes, transient storage, events, L2→L1 messages) and rolls back by writing old values back,
+/// so a host only answers reads, applies writes and says which code a far call runs.
+/// </summary>
+public interface IEraVmHost
+{
+    UInt256 ReadStorage(in Address address, in UInt256 key);
+
+    void WriteStorage(in Address address, in UInt256 key, in UInt256 value);
+
+    /// <summary>
+    /// Resolves the code a far call to <paramref name="address"/> runs (eravm.md §3 step 2). Returns
+    /// <see cref="CalleeKind.External"/> when another EE runs the account: the machine then suspends with a
+    /// <see cref="PendingExternalCall"/>.
+    /// </summary>
+    CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash);
+
+    /// <summary>The code of a versioned hash (<c>log.decommit</c>), or false when unknown or malformed.</summary>
+    bool TryDecommit(in UInt256 versionedHash, out DecodedProgram? program);
+
+    /// <summary>
+    /// The refund of a storage access when the host decides it (the zk_evm harness's
+    /// <c>set_storage_warm</c>/<c>set_storage_cold</c>); null lets the machine apply the warm/cold rule of
+    /// eravm.md §2 from its own record of touched slots.
+    /// </summary>
+    uint? StorageRefund(in Address address, in UInt256 key, bool isWrite, ushort pc);
+}
