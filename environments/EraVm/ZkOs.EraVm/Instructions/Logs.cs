@@ -21,7 +21,7 @@ public static class Logs
         var frame = vm.Current;
         var key = vm.Erase(vm.Registers[ins.Src0], vm.IsPointer(ins.Src0));
         var value = vm.World.ReadStorage(vm.Host, frame.This, key, out var warm);
-        var refund = vm.Host.StorageRefund(frame.This, key, false, (ushort)(frame.Pc - 1)) ?? (warm ? WarmReadRefund : 0);
+        var refund = vm.Host.StorageRefund(frame.This, key, false) ?? (warm ? WarmReadRefund : 0);
         frame.Ergs += refund;
         vm.SetRegister(ins.Dst0, value, false);
     }
@@ -32,7 +32,7 @@ public static class Logs
         var key = vm.Erase(vm.Registers[ins.Src0], vm.IsPointer(ins.Src0));
         var value = vm.Erase(vm.Registers[ins.Src1], vm.IsPointer(ins.Src1));
         vm.World.WriteStorage(vm.Host, frame.This, key, value, out var warmth);
-        var refund = vm.Host.StorageRefund(frame.This, key, true, (ushort)(frame.Pc - 1))
+        var refund = vm.Host.StorageRefund(frame.This, key, true)
             ?? warmth switch { 2 => RewriteRefund, 1 => WriteAfterReadRefund, _ => 0u };
         frame.Ergs += refund;
     }

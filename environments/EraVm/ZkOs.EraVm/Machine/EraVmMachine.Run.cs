@@ -10,6 +10,9 @@ public sealed partial class EraVmMachine
     /// <summary>The root frame's calldata page (the bootloader's, eravm.md §1).</summary>
     public const uint RootCalldataPage = 7;
 
+    /// <summary>State for an <see cref="IEraVmTracer"/> (its methods are static).</summary>
+    public object? TraceState { get; set; }
+
     /// <summary>Forgets the journal and the decommit record: a new batch.</summary>
     public void ResetWorld() => World.Clear();
 
@@ -54,7 +57,11 @@ public sealed partial class EraVmMachine
     /// Runs until the root frame ends, a far call leaves the machine, or <paramref name="cycleLimit"/>
     /// instructions have run in total. Invalid bytecode panics its frame; nothing here throws.
     /// </summary>
-    public MachineStatus Run(long cycleLimit = long.MaxValue)
+    public MachineStatus Run(long cycleLimit = long.MaxValue) => Run<NoEraVmTracer>(cycleLimit);
+
+    /// <summary>The same loop with a tracing hook before every instruction.</summary>
+    public MachineStatus Run<TTracer>(long cycleLimit = long.MaxValue)
+        where TTracer : struct, IEraVmTracer
     {
         Status = MachineStatus.Running;
         while (Status == MachineStatus.Running)
@@ -65,6 +72,10 @@ public sealed partial class EraVmMachine
                 break;
             }
             Cycles++;
+            if (TTracer.IsActive)
+            {
+                TTracer.BeforeInstruction(this);
+            }
             var frame = Current;
             var program = frame.Program;
             ref readonly var ins = ref program.Instructions[frame.Pc < program.Count ? frame.Pc : program.Count];

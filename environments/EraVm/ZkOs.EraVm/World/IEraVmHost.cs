@@ -31,5 +31,5 @@ public interface IEraVmHost
     /// <c>set_storage_warm</c>/<c>set_storage_cold</c>); null lets the machine apply the warm/cold rule of
     /// eravm.md §2 from its own record of touched slots.
     /// </summary>
-    uint? StorageRefund(in Address address, in UInt256 key, bool isWrite, ushort pc);
+    uint? StorageRefund(in Address address, in UInt256 key, bool isWrite);
 }
