@@ -7,8 +7,11 @@ namespace ZkOs.EraVm.Machine;
 /// <summary>Starting the root frame and the dispatch loop.</summary>
 public sealed partial class EraVmMachine
 {
-    /// <summary>The root frame's calldata page (the bootloader's, eravm.md §1).</summary>
+    /// <summary>The root frame's fixed pages (the bootloader's, eravm.md §1): calldata 7, code 8, stack 9, heap 10, aux 11.</summary>
     public const uint RootCalldataPage = 7;
+    public const uint RootCodePage = 8;
+    public const uint RootHeapPage = 10;
+    public const uint RootAuxHeapPage = 11;
 
     /// <summary>State for an <see cref="IEraVmTracer"/> (its methods are static).</summary>
     public object? TraceState { get; set; }
@@ -24,11 +27,10 @@ public sealed partial class EraVmMachine
         var frame = RentFrame();
         _depth = 1;
         Current = frame;
-        var group = AllocatePageGroup();
         frame.Program = launch.Program;
-        frame.CodePage = group;
-        frame.HeapPage = group + 2;
-        frame.AuxHeapPage = group + 3;
+        frame.CodePage = RootCodePage;
+        frame.HeapPage = RootHeapPage;
+        frame.AuxHeapPage = RootAuxHeapPage;
         frame.CalldataPage = RootCalldataPage;
         frame.This = launch.This;
         frame.Caller = launch.Caller;
