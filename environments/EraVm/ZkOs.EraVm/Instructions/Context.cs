@@ -17,7 +17,7 @@ public static class Context
     public static void Meta(EraVmMachine vm, in DecodedInstruction ins)
     {
         var frame = vm.Current;
-        var pubdata = frame.IsKernel ? (uint)vm.PubdataSpent : 0u;
+        var pubdata = frame.IsKernel ? (uint)vm.World.Pubdata : 0u;
         vm.SetRegister(ins.Dst0, new UInt256(pubdata, frame.HeapBound | ((ulong)frame.AuxHeapBound << 32)), false);
     }
 

@@ -31,5 +31,8 @@ public interface IEraVmHost
     /// <c>set_storage_warm</c>/<c>set_storage_cold</c>); null lets the machine apply the warm/cold rule of
     /// eravm.md §2 from its own record of touched slots.
     /// </summary>
+    /// <summary>The pubdata a storage write costs (bytes), added to the counter <c>context.meta</c> reports.</summary>
+    uint PubdataOfWrite(in Address address, in UInt256 key, in UInt256 value);
+
     uint? StorageRefund(in Address address, in UInt256 key, bool isWrite);
 }

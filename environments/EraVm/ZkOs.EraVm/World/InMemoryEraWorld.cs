@@ -91,4 +91,13 @@ public sealed class InMemoryEraWorld : IEraVmHost
         _codes.TryGetValue(VersionedHash.WithMarker(versionedHash, false), out program);
 
     public uint? StorageRefund(in Address address, in UInt256 key, bool isWrite) => RefundOverride;
+
+    /// <summary>
+    /// A flat price per write, as the zk_evm test storage charges (65 bytes: a 32-byte key, a 32-byte
+    /// value and a tag); Era's real price depends on the compressed diff, which the ZKsync OS pubdata
+    /// layer computes instead.
+    /// </summary>
+    public uint PubdataPerWrite { get; set; } = 65;
+
+    public uint PubdataOfWrite(in Address address, in UInt256 key, in UInt256 value) => PubdataPerWrite;
 }

@@ -31,9 +31,13 @@ public sealed class WorldDiff
         _decommitted.Clear();
         Events.Clear();
         TxNumber = 0;
+        Pubdata = 0;
     }
 
-    public WorldSnapshot Snapshot() => new(_undo.Count, Events.Count);
+    public WorldSnapshot Snapshot() => new(_undo.Count, Events.Count, Pubdata);
+
+    /// <summary>Pubdata spent by storage writes; rolled back with them, reported by <c>context.meta</c>.</summary>
+    public long Pubdata { get; private set; }
 
     public void Rollback(IEraVmHost host, WorldSnapshot snapshot)
     {
@@ -50,6 +54,7 @@ public sealed class WorldDiff
             }
         }
         _undo.RemoveRange(snapshot.Undo, _undo.Count - snapshot.Undo);
+        Pubdata = snapshot.Pubdata;
         if (Events.Count > snapshot.Events)
         {
             Events.RemoveRange(snapshot.Events, Events.Count - snapshot.Events);
@@ -71,6 +76,7 @@ public sealed class WorldDiff
         _readSlots.Add(slot);
         var old = host.ReadStorage(address, key);
         _undo.Add((address, key, old, false));
+        Pubdata += host.PubdataOfWrite(address, key, value);
         host.WriteStorage(address, key, value);
     }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
 namespace ZkOs.EraVm.World;
 
-/// <summary>A point in the <see cref="WorldDiff"/> journal: the undo-log length and the event count.</summary>
-public readonly record struct WorldSnapshot(int Undo, int Events);
+/// <summary>A point in the <see cref="WorldDiff"/> journal: the undo-log length, the event count and the pubdata spent.</summary>
+public readonly record struct WorldSnapshot(int Undo, int Events, long Pubdata);

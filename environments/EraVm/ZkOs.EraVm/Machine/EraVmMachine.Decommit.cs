@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 namespace ZkOs.EraVm.Machine;
 
-/// <summary>The code pages of <c>log.decommit</c> and the pubdata counter.</summary>
+/// <summary>The code pages of <c>log.decommit</c>.</summary>
 public sealed partial class EraVmMachine
 {
-
     /// <summary>Copies decommitted code onto a fresh page and points at it (length = the kernel stipend, as vm2 does).</summary>
     internal FatPointer MaterializeCode(DecodedProgram program)
     {
@@ -12,7 +11,4 @@ public sealed partial class EraVmMachine
         Page(page).Fill(program.Bytecode);
         return new FatPointer(0, page, 0, KernelHeapStipend);
     }
-
-    /// <summary>Pubdata spent in the batch so far, reported by <c>context.meta</c> to kernel frames.</summary>
-    internal long PubdataSpent;
 }
