@@ -24,6 +24,9 @@ public static class HarnessRunner
 
     public static readonly Address EntryAddress = Address.FromUInt64(0x8001);
 
+    /// <summary>Where the EVM-emulator tests expect an EVM contract.</summary>
+    public static readonly Address EvmContractAddress = Address.FromUInt64(0x10000);
+
     /// <summary>
     /// The templated tests (the manifest's notes): per variant, the helper file of each placeholder and
     /// the address it is deployed at.
@@ -97,10 +100,12 @@ public static class HarnessRunner
             string? Optional(string file) => File.Exists(Path.Combine(dir, file)) ? File.ReadAllText(Path.Combine(dir, file)) : null;
             var specials = (DefaultAccount: Optional("default_aa.asm"), EvmEmulator: Optional("evm_emulator.asm"));
             string Substitute(string text) => SubstitutePlaceholders(text, substitutions);
+            var evmContracts = test.TryGetProperty("calls", out var calls)
+                && calls.EnumerateArray().Any(c => c.GetString() == "run_asm_based_test_with_evm_contracts");
             return Run(name, Substitute(File.ReadAllText(Path.Combine(dir, "entry.asm"))),
                 contracts.Select(c => (c.Address, Substitute(c.Source))).ToList(),
                 (specials.DefaultAccount is null ? null : Substitute(specials.DefaultAccount), specials.EvmEmulator is null ? null : Substitute(specials.EvmEmulator)),
-                cycleLimit);
+                cycleLimit, evmContracts);
         }
         catch (Exception e) when (e is AssemblyException or IOException or FormatException or KeyNotFoundException)
         {
@@ -110,9 +115,15 @@ public static class HarnessRunner
 
     /// <summary>Runs one entry program with its contracts; the outcome says why it failed, if it did.</summary>
     public static HarnessResult Run(string name, string entrySource, IReadOnlyList<(ulong Address, string Source)> contracts,
-        (string? DefaultAccount, string? EvmEmulator)? specials, long cycleLimit)
+        (string? DefaultAccount, string? EvmEmulator)? specials, long cycleLimit, bool evmContracts = false)
     {
         var world = new InMemoryEraWorld();
+        if (evmContracts)
+        {
+            // run_asm_based_test_with_evm_contracts: an EVM contract (a version-2 blob hash) at 0x10000,
+            // run by the test's evm_emulator.asm.
+            world.SetCodeHash(EvmContractAddress, VersionedHash.OfEvmBlob([0x00]));
+        }
         var trace = new HarnessTraceState(world);
         HarnessProgram Deploy(ulong address, string source)
         {

@@ -167,7 +167,8 @@ public sealed partial class EraVmMachine
             ok = false;
         }
         ok = ok && !(isShardCall && shard != 0) && calldataOk && resolution != CalleeKind.Unavailable;
-        if (ok && resolution == CalleeKind.EraVm && World.IsFirstDecommit(codeHash))
+        var isEvm = resolution == CalleeKind.EvmEmulator;
+        if (ok && (resolution == CalleeKind.EraVm || isEvm) && World.IsFirstDecommit(codeHash))
         {
             // 4 ergs per 32-byte word the first time a hash is decommitted in the batch; a shortfall is
             // not charged (eravm.md §3 step 2).
@@ -220,7 +221,8 @@ public sealed partial class EraVmMachine
         next.Caller = calleeCaller;
         next.CodeAddress = callee;
         next.ContextU128 = context;
-        next.IsStatic = isStatic;
+        // The EVM emulator enforces static calls itself: its frame is told through r2 bit 2 instead.
+        next.IsStatic = isStatic && !(ok && isEvm);
         next.IsKernel = IsKernelAddress(calleeThis);
         next.HeapBound = next.AuxHeapBound = next.IsKernel ? KernelHeapStipend : UserHeapStipend;
         next.Ergs = calleeErgs;
@@ -242,7 +244,7 @@ public sealed partial class EraVmMachine
         }
         PointerFlags = 2;
         Registers[1] = ok ? calldata.ToWord() : default;
-        Registers[2] = new UInt256((isConstructor ? 1u : 0u) | (isSystem ? 2u : 0u));
+        Registers[2] = new UInt256((isConstructor ? 1u : 0u) | (isSystem ? 2u : 0u) | (ok && isEvm && isStatic ? 4u : 0u));
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ public sealed class InMemoryEraWorld : IEraVmHost
         if (usable && version == VersionedHash.EvmBlobVersion && EvmEmulatorHash is { } emulator && TryDecommit(emulator, out program))
         {
             versionedHash = emulator;
-            return CalleeKind.EraVm;
+            return CalleeKind.EvmEmulator;
         }
         // No usable code: a user account runs the default account, a kernel address cannot be called.
         if (!EraVmMachine.IsKernelAddress(address) && DefaultAccountHash is { } defaultAccount && TryDecommit(defaultAccount, out program))

@@ -30,6 +30,18 @@ public static class VersionedHash
         return UInt256.ReadBigEndian(digest);
     }
 
+    /// <summary>The hash of an EVM blob (version 2, the length in bytes).</summary>
+    public static UInt256 OfEvmBlob(ReadOnlySpan<byte> code)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        Sha256Hash.Hash(code, digest);
+        digest[0] = EvmBlobVersion;
+        digest[1] = 0;
+        digest[2] = (byte)(code.Length >> 8);
+        digest[3] = (byte)code.Length;
+        return UInt256.ReadBigEndian(digest);
+    }
+
     public static byte Version(in UInt256 hash) => (byte)(hash.U3 >> 56);
 
     public static bool IsUnderConstruction(in UInt256 hash) => (byte)(hash.U3 >> 48) == 1;
