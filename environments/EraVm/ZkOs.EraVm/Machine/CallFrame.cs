@@ -68,11 +68,12 @@ public sealed class CallFrame
             {
                 var chunk = (w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits);
                 Stack.AsSpan(chunk << ChunkShift, 1 << ChunkShift).Clear();
+                // 16 slots per chunk, 64 tag bits per word: four chunks share a tag word.
+                StackTags[chunk >> 2] = 0;
                 bits &= bits - 1;
             }
             _dirtyChunks[w] = 0;
         }
-        Array.Clear(StackTags);
         NearCalls.Clear();
         Pc = 0;
         Sp = 0;
