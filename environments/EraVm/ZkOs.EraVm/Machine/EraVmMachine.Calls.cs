@@ -74,7 +74,7 @@ public sealed partial class EraVmMachine
         {
             // The root is not rolled back: its host decides what a failed run means (vm2 does the same).
             RootErgsLeft = leftover;
-            ReturnData = kind == ReturnKind.Panic ? default : ReadPointerBytes(returnData);
+            ReturnData = kind == ReturnKind.Panic ? default : ReadPointer(returnData, ref _returnBuffer);
             Status = kind switch
             {
                 ReturnKind.Ok => MachineStatus.Returned,
@@ -202,8 +202,8 @@ public sealed partial class EraVmMachine
         {
             _externalHandler = handler;
             _externalSnapshot = World.Snapshot();
-            PendingCall = new PendingExternalCall(calleeThis, callee, calleeCaller, kind, isStatic, isSystem, context,
-                ReadPointerBytes(calldata), calleeErgs);
+            PendingCall = new PendingExternalCall(frame.This, callee, frame.Caller, Address.FromUInt256(Registers[15]), kind, isStatic, isSystem, context,
+                ReadPointer(calldata, ref _callBuffer), calleeErgs);
             PendingContextU128 = default;
             Status = MachineStatus.ExternalCall;
             return;
@@ -249,12 +249,13 @@ public sealed partial class EraVmMachine
 
     /// <summary>
     /// Resumes after a <see cref="MachineStatus.ExternalCall"/>: the returned data goes on a fresh page and
-    /// r1 points at it, as if an EraVM callee had returned it from its heap.
+    /// r1 points at it, as if an EraVM callee had returned it from its heap. <paramref name="ergs"/> is what
+    /// the frame holds now: what it kept plus what the callee did not use.
     /// </summary>
-    public void CompleteExternalCall(ReturnKind kind, ReadOnlySpan<byte> returnData, uint ergsLeft)
+    public void CompleteExternalCall(ReturnKind kind, ReadOnlySpan<byte> returnData, uint ergs)
     {
         var frame = Current;
-        frame.Ergs = SaturatingAdd(frame.Ergs, ergsLeft);
+        frame.Ergs = ergs;
         PendingContextU128 = default;
         Array.Clear(Registers);
         var group = AllocatePageGroup();

@@ -69,11 +69,23 @@ public sealed partial class EraVmMachine
         return false;
     }
 
-    /// <summary>Reads the bytes a fat pointer addresses, <c>[start, start+length)</c> on its page.</summary>
-    public byte[] ReadPointerBytes(in FatPointer pointer)
+    private byte[] _callBuffer = new byte[256];
+    private byte[] _returnBuffer = new byte[256];
+
+    /// <summary>
+    /// Copies the bytes a fat pointer addresses, <c>[start, start+length)</c> on its page, into a buffer the
+    /// machine reuses (grown when too small), so a steady-state call or return allocates nothing.
+    /// </summary>
+    private ReadOnlyMemory<byte> ReadPointer(in FatPointer pointer, ref byte[] buffer)
     {
-        var bytes = new byte[pointer.Length];
-        FindPage(pointer.Page)?.Read(pointer.Start, bytes);
-        return bytes;
+        var length = (int)Math.Min(pointer.Length, (uint)Array.MaxLength);
+        if (buffer.Length < length)
+        {
+            buffer = new byte[Math.Max(length, buffer.Length * 2)];
+        }
+        var span = buffer.AsSpan(0, length);
+        span.Clear();
+        FindPage(pointer.Page)?.Read(pointer.Start, span);
+        return buffer.AsMemory(0, length);
     }
 }

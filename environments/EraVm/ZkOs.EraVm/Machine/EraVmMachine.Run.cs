@@ -34,7 +34,7 @@ public sealed partial class EraVmMachine
         frame.CalldataPage = RootCalldataPage;
         frame.This = launch.This;
         frame.Caller = launch.Caller;
-        frame.CodeAddress = launch.This;
+        frame.CodeAddress = launch.CodeAddress ?? launch.This;
         frame.ContextU128 = launch.ContextU128;
         frame.IsStatic = launch.IsStatic;
         frame.IsKernel = IsKernelAddress(launch.This);

@@ -6,16 +6,18 @@ namespace ZkOs.EraVm.Machine;
 
 /// <summary>
 /// A far call the host must perform because the callee is not run by this machine (an account of
-/// another EE, in the ZKsync OS runner). The machine has already charged the call and reserved
+/// another EE, in the ZKsync OS runner). The machine has already charged the call and set aside
 /// <see cref="Ergs"/> for the callee; <see cref="EraVmMachine.CompleteExternalCall"/> resumes it.
+/// <see cref="Calldata"/> stays valid until then.
 /// </summary>
 public readonly record struct PendingExternalCall(
-    Address Caller,
+    Address Requester,
     Address Callee,
-    Address CallersCaller,
+    Address RequestersCaller,
+    Address MimicCaller,
     ExternalCallKind Kind,
     bool IsStatic,
     bool IsSystem,
-    UInt256 Value,
+    UInt256 ContextU128,
     ReadOnlyMemory<byte> Calldata,
     uint Ergs);
