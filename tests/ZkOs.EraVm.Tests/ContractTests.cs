@@ -85,6 +85,23 @@ public sealed class ContractTests
         Assert.Equal(0u, machine.RootErgsLeft);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("616263")]
+    [InlineData("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f")]
+    public void Keccak256SystemContract_Calldata_ReturnsItsKeccakHashThroughTheCircuit(string input)
+    {
+        var bytecode = File.ReadAllBytes(SharedData.EraVm("system_contracts/Keccak256.zbin"));
+        var machine = new EraVmMachine(new InMemoryEraWorld());
+        var data = Hex.Decode(input);
+        machine.Start(new RootLaunch(Address.FromUInt64(0x8010), CallerAddress, DecodedProgram.Decode(bytecode), data, 10_000_000));
+
+        var status = machine.Run();
+
+        Assert.Equal(MachineStatus.Returned, status);
+        Assert.Equal(Hex.Encode(ZkOs.Framework.Crypto.Keccak256.Hash(data).ToArray()), Hex.Encode(machine.ReturnData.Span));
+    }
+
     /// <summary>One call as the root frame; a reverted root is rolled back here, as its host would.</summary>
     private static MachineStatus Call(EraVmMachine machine, InMemoryEraWorld world, byte[] bytecode, byte[] calldata, UInt256 value)
     {

@@ -65,18 +65,20 @@ public static class Logs
     }
 
     /// <summary>
-    /// log.precompile: src1's low u32 is the circuit's extra ergs; dst0 = 1, or 0 when they cannot be
-    /// paid (not a panic). The circuit is chosen by the running contract's address; only its price is
-    /// modelled so far: no circuit (keccak, sha256, ecrecover, modexp, bn254, P256) writes its output yet.
+    /// log.precompile: src1 packs the circuit's extra ergs (low u32) and extra pubdata (next u32); dst0 =
+    /// 1, or 0 when the ergs cannot be paid (not a panic). The circuit belongs to the running contract's
+    /// address (see <see cref="EraVmMachine.RunPrecompile"/>).
     /// </summary>
     public static void Precompile(EraVmMachine vm, in DecodedInstruction ins)
     {
-        var extra = (uint)vm.Registers[ins.Src1].U0;
-        if (!vm.UseErgs(extra))
+        var extra = vm.Registers[ins.Src1];
+        if (!vm.UseErgs((uint)extra.U0))
         {
             vm.SetRegister(ins.Dst0, UInt256.Zero, false);
             return;
         }
+        vm.World.AddPubdata((uint)(extra.U0 >> 32));
+        vm.RunPrecompile(vm.Registers[ins.Src0]);
         vm.SetRegister(ins.Dst0, UInt256.One, false);
     }
 

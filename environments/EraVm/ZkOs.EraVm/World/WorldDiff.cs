@@ -80,6 +80,9 @@ public sealed class WorldDiff
         host.WriteStorage(address, key, value);
     }
 
+    /// <summary>Pubdata a precompile call declares (its src1 high half).</summary>
+    public void AddPubdata(uint bytes) => Pubdata += bytes;
+
     public UInt256 ReadTransient(in Address address, in UInt256 key) =>
         _transient.GetValueOrDefault((address, key));
 
