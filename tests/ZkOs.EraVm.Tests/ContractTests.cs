@@ -102,6 +102,98 @@ public sealed class ContractTests
         Assert.Equal(Hex.Encode(ZkOs.Framework.Crypto.Keccak256.Hash(data).ToArray()), Hex.Encode(machine.ReturnData.Span));
     }
 
+    /// <summary>
+    /// Secondary and Primary (zksolc 1.5.8): both deployed by running their constructors as the root with
+    /// r2 bit 0 set and the code hash marked under construction, then Primary's calls far-call Secondary
+    /// through AccountCodeStorage, and Secondary's revert string bubbles up.
+    /// </summary>
+    [Fact]
+    public void PrimaryAndSecondary_ExpectedCalls_FarCallAndBubbleRevertsAsTheAbiSays()
+    {
+        var world = new InMemoryEraWorld();
+        var machine = new EraVmMachine(world);
+        var secondaryAddress = Address.FromUInt64(0x5ec0_0000_0001);
+        var primaryAddress = Address.FromUInt64(0x5ec0_0000_0002);
+        Deploy(machine, world, secondaryAddress, Artifact("Secondary"), Hex.Decode(Step("Secondary", 0).GetProperty("constructor_calldata").GetString()!));
+        var constructorArgument = new byte[32];
+        secondaryAddress.WriteTo(constructorArgument.AsSpan(12));
+        Deploy(machine, world, primaryAddress, Artifact("Primary"), constructorArgument);
+
+        foreach (var (contract, address) in new[] { ("Secondary", secondaryAddress), ("Primary", primaryAddress) })
+        {
+            foreach (var step in Cases.EnumerateArray().Where(c => c.GetProperty("contract").GetString() == contract && !c.TryGetProperty("deploy", out _)))
+            {
+                world.TryDecommit(world.ReadStorage(InMemoryEraWorld.AccountCodeStorage, address.ToUInt256()), out var program);
+                machine.Start(new RootLaunch(address, CallerAddress, program!, Hex.Decode(step.GetProperty("calldata").GetString()!), 100_000_000));
+                var status = machine.Run();
+                var expect = step.GetProperty("expect");
+                var label = $"{contract} step {step.GetProperty("step").GetInt32()}";
+                Assert.True((expect.GetProperty("status").GetString() == "ok" ? MachineStatus.Returned : MachineStatus.Reverted) == status, $"{label}: {status}");
+                Assert.Equal(expect.GetProperty("returndata").GetString(), Hex.Encode(machine.ReturnData.Span));
+            }
+        }
+    }
+
+    /// <summary>
+    /// MyERC20 (OpenZeppelin 4.9) and Greeter with the system contracts they reach: mappings hash through
+    /// Keccak256 (0x8010, the keccak circuit), events go through EventWriter (0x800D, system far calls
+    /// turning calldata and r3..r7 into log.event queries), and Greeter's call to the hardhat console
+    /// address (no code) runs DefaultAccount. Status and return data of every expected call; each expected
+    /// event is one first query from EventWriter naming the emitter, and a reverted call leaves none.
+    /// </summary>
+    [Theory]
+    [InlineData("MyERC20")]
+    [InlineData("Greeter")]
+    public void ContractWithSystemContracts_ExpectedCalls_ReturnWhatTheAbiSays(string contract)
+    {
+        var world = new InMemoryEraWorld();
+        world.Deploy(Address.FromUInt64(0x8010), File.ReadAllBytes(SharedData.EraVm("system_contracts/Keccak256.zbin")));
+        world.Deploy(Address.FromUInt64(0x800D), File.ReadAllBytes(SharedData.EraVm("system_contracts/EventWriter.zbin")));
+        world.DefaultAccountHash = world.AddCode(File.ReadAllBytes(SharedData.EraVm("system_contracts/DefaultAccount.zbin")));
+        var machine = new EraVmMachine(world);
+        var address = Address.FromUInt64(0xE7C2_0000_0001);
+        Deploy(machine, world, address, Artifact(contract), Hex.Decode(Step(contract, 0).GetProperty("constructor_calldata").GetString()!));
+
+        foreach (var step in Cases.EnumerateArray().Where(c => c.GetProperty("contract").GetString() == contract && !c.TryGetProperty("deploy", out _)))
+        {
+            world.TryDecommit(world.ReadStorage(InMemoryEraWorld.AccountCodeStorage, address.ToUInt256()), out var program);
+            var caller = step.TryGetProperty("caller", out var c) ? Address.Parse(c.GetString()!) : CallerAddress;
+            var snapshot = machine.World.Snapshot();
+            machine.Start(new RootLaunch(address, caller, program!, Hex.Decode(step.GetProperty("calldata").GetString()!), 100_000_000));
+            var status = machine.Run();
+            var expect = step.GetProperty("expect");
+            var label = $"{contract} step {step.GetProperty("step").GetInt32()}";
+            Assert.True((expect.GetProperty("status").GetString() == "ok" ? MachineStatus.Returned : MachineStatus.Reverted) == status, $"{label}: {status}");
+            Assert.Equal(expect.GetProperty("returndata").GetString(), Hex.Encode(machine.ReturnData.Span));
+            if (status != MachineStatus.Returned)
+            {
+                machine.World.Rollback(world, snapshot);
+            }
+            var queries = machine.World.Events.Skip(snapshot.Events).ToList();
+            var expectedEvents = expect.TryGetProperty("events", out var e) ? e.GetArrayLength() : 0;
+            Assert.Equal(expectedEvents, queries.Count(q => q.IsFirst));
+            Assert.All(queries, q => Assert.Equal(Address.FromUInt64(0x800D), q.Address));
+            Assert.All(queries.Where(q => q.IsFirst), q => Assert.Equal(address.ToUInt256(), q.Value));
+        }
+    }
+
+    private static JsonElement Step(string contract, int step) =>
+        Cases.EnumerateArray().Single(c => c.GetProperty("contract").GetString() == contract && c.GetProperty("step").GetInt32() == step);
+
+    private static byte[] Artifact(string name) =>
+        Hex.Decode(JsonDocument.Parse(File.ReadAllText(SharedData.EraVm($"contracts/{name}.hardhat-deploy.json"))).RootElement.GetProperty("bytecode").GetString()!);
+
+    /// <summary>The "dummy deployer" of era-zkevm_tester: the constructor runs as the root with r2 = 1.</summary>
+    private static void Deploy(EraVmMachine machine, InMemoryEraWorld world, Address address, byte[] bytecode, byte[] constructorCalldata)
+    {
+        var hash = world.AddCode(bytecode);
+        world.SetCodeHash(address, VersionedHash.WithMarker(hash, underConstruction: true));
+        world.TryDecommit(hash, out var program);
+        machine.Start(new RootLaunch(address, CallerAddress, program!, constructorCalldata, 100_000_000, CallFlags: 1));
+        Assert.Equal(MachineStatus.Returned, machine.Run());
+        world.SetCodeHash(address, hash);
+    }
+
     /// <summary>One call as the root frame; a reverted root is rolled back here, as its host would.</summary>
     private static MachineStatus Call(EraVmMachine machine, InMemoryEraWorld world, byte[] bytecode, byte[] calldata, UInt256 value)
     {
