@@ -55,7 +55,7 @@ public struct SrcStackAbs : ISource
     {
         var slot = Offset.Of(vm, ins.Src0, ins.Imm0);
         isPointer = vm.Current.IsStackPointer(slot);
-        return vm.Current.Stack[slot];
+        return vm.Current.ReadStack(slot);
     }
 
     public static void Skip(EraVmMachine vm, in DecodedInstruction ins)
@@ -71,7 +71,7 @@ public struct SrcStackRel : ISource
         var frame = vm.Current;
         var slot = (ushort)(frame.Sp - Offset.Of(vm, ins.Src0, ins.Imm0));
         isPointer = frame.IsStackPointer(slot);
-        return frame.Stack[slot];
+        return frame.ReadStack(slot);
     }
 
     public static void Skip(EraVmMachine vm, in DecodedInstruction ins)
@@ -87,7 +87,7 @@ public struct SrcStackPop : ISource
         Skip(vm, ins);
         var frame = vm.Current;
         isPointer = frame.IsStackPointer(frame.Sp);
-        return frame.Stack[frame.Sp];
+        return frame.ReadStack(frame.Sp);
     }
 
     public static void Skip(EraVmMachine vm, in DecodedInstruction ins)
