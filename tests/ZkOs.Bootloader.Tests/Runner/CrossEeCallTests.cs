@@ -26,10 +26,12 @@ public sealed class CrossEeCallTests
     /// EraVM: far-call the EVM leaf (empty calldata), read the first word of its return data through the
     /// returned fat pointer, add 1, store it at heap[0] and return those 32 bytes. A failed call reverts.
     /// </summary>
-    private static readonly string EraRelaySource = $"""
+    private static readonly string EraRelaySource = RelayTo(EvmLeaf);
+
+    private static string RelayTo(Address target) => $"""
             .rodata.cst32
         CPI0_0:
-            .cell {EvmLeaf.ToUInt256()}
+            .cell {target.ToUInt256()}
             .text
         __entry:
         .main:
@@ -75,6 +77,30 @@ public sealed class CrossEeCallTests
         var outcome = runner.Call(Sender, EraRelay, UInt256.Zero, ReadOnlyMemory<byte>.Empty, new Resources(100_000_000_000, 100_000_000_000));
 
         Assert.Equal(FrameStatus.Reverted, outcome.Status);
+    }
+
+    [Fact]
+    public void EraVmCallsEraVmThroughTheRunner_ReturnDataArrivesAsAFatPointer()
+    {
+        // An EraVM leaf returning 42 from its heap; the relay reads it through the returned pointer.
+        const string leaf = """
+            __entry:
+            .main:
+                add 42, r0, r1
+                st.1 r0, r1
+                add 32, r0, r5
+                shl.s 96, r5, r5
+                ret.ok r5
+            """;
+        var eraLeaf = Address.FromUInt64(0x1_0000_0E04);
+        var runner = Setup(
+            (EraRelay, HarnessAssembler.Assemble(RelayTo(eraLeaf)).Bytecode, EeType.EraVm),
+            (eraLeaf, HarnessAssembler.Assemble(leaf).Bytecode, EeType.EraVm));
+
+        var outcome = runner.Call(Sender, EraRelay, UInt256.Zero, ReadOnlyMemory<byte>.Empty, new Resources(100_000_000_000, 100_000_000_000));
+
+        Assert.True(outcome.IsSuccess, outcome.Status.ToString());
+        Assert.Equal(new UInt256(43), UInt256.ReadBigEndian(outcome.ReturnData.Span));
     }
 
     private static FrameRunner Setup(params (Address Address, byte[] Code, byte EeType)[] contracts)

@@ -57,7 +57,8 @@ public sealed partial class EraVmMachine
 
     /// <summary>
     /// Runs until the root frame ends, a far call leaves the machine, or <paramref name="cycleLimit"/>
-    /// instructions have run in total. Invalid bytecode panics its frame; nothing here throws.
+    /// instructions have run in total. Invalid bytecode panics its frame; nothing here throws. A machine
+    /// waiting for <see cref="CompleteExternalCall"/>, or whose root has ended, does not move.
     /// </summary>
     public MachineStatus Run(long cycleLimit = long.MaxValue) => Run<NoEraVmTracer>(cycleLimit);
 
@@ -65,6 +66,10 @@ public sealed partial class EraVmMachine
     public MachineStatus Run<TTracer>(long cycleLimit = long.MaxValue)
         where TTracer : struct, IEraVmTracer
     {
+        if (Status is not (MachineStatus.Running or MachineStatus.CycleLimit))
+        {
+            return Status;
+        }
         Status = MachineStatus.Running;
         while (Status == MachineStatus.Running)
         {
