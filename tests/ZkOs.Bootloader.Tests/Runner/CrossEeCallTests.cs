@@ -103,7 +103,44 @@ public sealed class CrossEeCallTests
         Assert.Equal(new UInt256(43), UInt256.ReadBigEndian(outcome.ReturnData.Span));
     }
 
-    private static FrameRunner Setup(params (Address Address, byte[] Code, byte EeType)[] contracts)
+    [Fact]
+    public void EraVmStorage_GoesThroughTheSystem_AndANearRevertUndoesItsWrites()
+    {
+        // slot 5 = 7; a near call writes slot 9 and reverts; the handler writes and reads transient 6.
+        const string contract = """
+            __entry:
+            .main:
+                add 5, r0, r1
+                add 7, r0, r2
+                log.swrite r1, r2, r0
+                near_call r0, @inner, @handler
+                ret.panic r0
+            inner:
+                add 9, r0, r1
+                log.swrite r1, r2, r0
+                ret.revert r0
+            handler:
+                add 6, r0, r1
+                log.twrite r1, r2, r0
+                log.tread r1, r0, r3
+                st.1 r0, r3
+                add 32, r0, r5
+                shl.s 96, r5, r5
+                ret.ok r5
+            """;
+        var (runner, io) = SetupWithIo((EraRelay, HarnessAssembler.Assemble(contract).Bytecode, EeType.EraVm));
+
+        var outcome = runner.Call(Sender, EraRelay, UInt256.Zero, ReadOnlyMemory<byte>.Empty, new Resources(100_000_000, 100_000_000));
+
+        Assert.True(outcome.IsSuccess, outcome.Status.ToString());
+        Assert.Equal(new UInt256(7), UInt256.ReadBigEndian(outcome.ReturnData.Span));
+        Assert.Equal(new UInt256(7), io.CurrentSlot(EraRelay, new UInt256(5)));
+        Assert.Equal(UInt256.Zero, io.CurrentSlot(EraRelay, new UInt256(9)));
+    }
+
+    private static FrameRunner Setup(params (Address Address, byte[] Code, byte EeType)[] contracts) => SetupWithIo(contracts).Runner;
+
+    private static (FrameRunner Runner, IoSubsystem Io) SetupWithIo(params (Address Address, byte[] Code, byte EeType)[] contracts)
     {
         var io = new IoSubsystem(IoRules.ZkSync);
         foreach (var (address, code, ee) in contracts)
@@ -114,6 +151,6 @@ public sealed class CrossEeCallTests
         var environments = new IExecutionEnvironment?[256];
         environments[EeType.Evm] = new EvmEnvironment();
         environments[EeType.EraVm] = new EraVmEnvironment();
-        return new FrameRunner(environments, EeType.Evm, io, PrecompileSet.Cancun);
+        return (new FrameRunner(environments, EeType.Evm, io, PrecompileSet.Cancun), io);
     }
 }

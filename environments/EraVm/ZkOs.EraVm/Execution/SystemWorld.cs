@@ -8,7 +8,7 @@ using ZkOs.Framework.Primitives;
 namespace ZkOs.EraVm.Execution;
 
 /// <summary>
-/// The ZKsync OS system as the EraVM machine's world. Storage goes to <see cref="ISystem"/> (which charges
+/// The ZKsync OS system as the EraVM machine's world. Storage and transient storage go to <see cref="ISystem"/> (which charges
 /// native only for EE type 2: ergs are the machine's), every far call leaves the machine for the runner,
 /// code by hash is not available (<c>log.decommit</c> returns 0) and pubdata is the system's to price.
 /// </summary>
@@ -43,6 +43,20 @@ internal sealed class SystemWorld : IEraVmHost
 
     public void WriteStorage(in Address address, in UInt256 key, in UInt256 value) =>
         Check(_system.WriteStorage(EeType.EraVm, ref _native, address, key, value));
+
+    public UInt256 ReadTransient(in Address address, in UInt256 key)
+    {
+        Check(_system.ReadTransientStorage(EeType.EraVm, ref _native, address, key, out var value));
+        return value;
+    }
+
+    public void WriteTransient(in Address address, in UInt256 key, in UInt256 value) =>
+        Check(_system.WriteTransientStorage(EeType.EraVm, ref _native, address, key, value));
+
+    /// <summary>The system clears transient storage between transactions itself (and only kernel code may ask).</summary>
+    public void ClearTransient()
+    {
+    }
 
     public CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash)
     {

@@ -40,5 +40,5 @@ public static class Context
     }
 
     /// <summary>A new transaction: transient storage is cleared.</summary>
-    public static void IncrementTxNumber(EraVmMachine vm, in DecodedInstruction ins) => vm.World.NextTransaction();
+    public static void IncrementTxNumber(EraVmMachine vm, in DecodedInstruction ins) => vm.World.NextTransaction(vm.Host);
 }

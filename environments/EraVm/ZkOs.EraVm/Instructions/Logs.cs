@@ -40,14 +40,14 @@ public static class Logs
     public static void TransientRead(EraVmMachine vm, in DecodedInstruction ins)
     {
         var key = vm.Erase(vm.Registers[ins.Src0], vm.IsPointer(ins.Src0));
-        vm.SetRegister(ins.Dst0, vm.World.ReadTransient(vm.Current.This, key), false);
+        vm.SetRegister(ins.Dst0, vm.Host.ReadTransient(vm.Current.This, key), false);
     }
 
     public static void TransientWrite(EraVmMachine vm, in DecodedInstruction ins)
     {
         var key = vm.Erase(vm.Registers[ins.Src0], vm.IsPointer(ins.Src0));
         var value = vm.Erase(vm.Registers[ins.Src1], vm.IsPointer(ins.Src1));
-        vm.World.WriteTransient(vm.Current.This, key, value);
+        vm.World.WriteTransient(vm.Host, vm.Current.This, key, value);
     }
 
     /// <summary>log.event: one query (key = src0, value = src1); EventWriter chains them into events.</summary>

@@ -7,14 +7,21 @@ namespace ZkOs.EraVm.World;
 
 /// <summary>
 /// The world as the EraVM machine sees it. The machine journals every change itself (an undo log of
-/// storage writes, transient storage, events, L2→L1 messages) and rolls back by writing old values back,
-/// so a host only answers reads, applies writes and says which code a far call runs.
+/// storage and transient-storage writes, events, L2→L1 messages) and rolls back by writing old values
+/// back, so a host only answers reads, applies writes and says which code a far call runs.
 /// </summary>
 public interface IEraVmHost
 {
     UInt256 ReadStorage(in Address address, in UInt256 key);
 
     void WriteStorage(in Address address, in UInt256 key, in UInt256 value);
+
+    UInt256 ReadTransient(in Address address, in UInt256 key);
+
+    void WriteTransient(in Address address, in UInt256 key, in UInt256 value);
+
+    /// <summary>Forgets all transient storage (a new transaction, <c>increment_tx_number</c>).</summary>
+    void ClearTransient();
 
     /// <summary>
     /// Resolves the code a far call to <paramref name="address"/> runs (eravm.md §3 step 2). Returns

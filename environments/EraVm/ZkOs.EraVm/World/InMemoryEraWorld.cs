@@ -17,6 +17,7 @@ public sealed class InMemoryEraWorld : IEraVmHost
 
     private readonly Dictionary<(Address, UInt256), UInt256> _storage = new();
     private readonly Dictionary<UInt256, DecodedProgram> _codes = new();
+    private readonly Dictionary<(Address, UInt256), UInt256> _transient = new();
 
     /// <summary>The deployed-code hash run for non-kernel accounts without code (null: such calls fail).</summary>
     public UInt256? DefaultAccountHash { get; set; }
@@ -60,6 +61,12 @@ public sealed class InMemoryEraWorld : IEraVmHost
             _storage[(address, key)] = value;
         }
     }
+
+    public UInt256 ReadTransient(in Address address, in UInt256 key) => _transient.GetValueOrDefault((address, key));
+
+    public void WriteTransient(in Address address, in UInt256 key, in UInt256 value) => _transient[(address, key)] = value;
+
+    public void ClearTransient() => _transient.Clear();
 
     public CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash)
     {

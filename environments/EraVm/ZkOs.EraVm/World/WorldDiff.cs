@@ -5,15 +5,14 @@ using ZkOs.Framework.Primitives;
 namespace ZkOs.EraVm.World;
 
 /// <summary>
-/// The machine's journal (eravm.md §5 "World diff"): storage writes as an undo log applied through the
-/// host, transient storage, events and L2→L1 messages. A snapshot is the pair of journal lengths; a
+/// The machine's journal (eravm.md §5 "World diff"): storage and transient-storage writes as an undo log
+/// applied through the host, events and L2→L1 messages. A snapshot is the pair of journal lengths; a
 /// rollback undoes back to it. The warm-slot record that prices storage is not rolled back (a slot read
 /// in a reverted frame stays warm, as for pubdata in Era).
 /// </summary>
 public sealed class WorldDiff
 {
     private readonly List<(Address Address, UInt256 Key, UInt256 Old, bool Transient)> _undo = new(64);
-    private readonly Dictionary<(Address, UInt256), UInt256> _transient = new();
     private readonly HashSet<(Address, UInt256)> _readSlots = new();
     private readonly HashSet<(Address, UInt256)> _writtenSlots = new();
     private readonly HashSet<UInt256> _decommitted = new();
@@ -25,7 +24,6 @@ public sealed class WorldDiff
     public void Clear()
     {
         _undo.Clear();
-        _transient.Clear();
         _readSlots.Clear();
         _writtenSlots.Clear();
         _decommitted.Clear();
@@ -46,7 +44,7 @@ public sealed class WorldDiff
             var (address, key, old, transient) = _undo[i];
             if (transient)
             {
-                _transient[(address, key)] = old;
+                host.WriteTransient(address, key, old);
             }
             else
             {
@@ -83,19 +81,20 @@ public sealed class WorldDiff
     /// <summary>Pubdata a precompile call declares (its src1 high half).</summary>
     public void AddPubdata(uint bytes) => Pubdata += bytes;
 
-    public UInt256 ReadTransient(in Address address, in UInt256 key) =>
-        _transient.GetValueOrDefault((address, key));
-
-    public void WriteTransient(in Address address, in UInt256 key, in UInt256 value)
+    public void WriteTransient(IEraVmHost host, in Address address, in UInt256 key, in UInt256 value)
     {
-        _undo.Add((address, key, ReadTransient(address, key), true));
-        _transient[(address, key)] = value;
+        _undo.Add((address, key, host.ReadTransient(address, key), true));
+        host.WriteTransient(address, key, value);
     }
 
-    /// <summary><c>increment_tx_number</c>: transient storage lives for one transaction.</summary>
-    public void NextTransaction()
+    /// <summary>
+    /// <c>increment_tx_number</c>: transient storage lives for one transaction, so the host clears it;
+    /// the undo entries of the old transaction no longer apply.
+    /// </summary>
+    public void NextTransaction(IEraVmHost host)
     {
-        _transient.Clear();
+        host.ClearTransient();
+        _undo.RemoveAll(static entry => entry.Transient);
         TxNumber++;
     }
 
