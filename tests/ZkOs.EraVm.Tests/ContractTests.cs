@@ -102,6 +102,23 @@ public sealed class ContractTests
         Assert.Equal(Hex.Encode(ZkOs.Framework.Crypto.Keccak256.Hash(data).ToArray()), Hex.Encode(machine.ReturnData.Span));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("616263")]
+    [InlineData("6162636462636465636465666465666765666768666768696768696a68696a6b696a6b6c6a6b6c6d6b6c6d6e6c6d6e6f6d6e6f706e6f7071")]
+    public void Sha256PrecompileContract_Calldata_ReturnsItsSha256ThroughTheRoundCircuit(string input)
+    {
+        var bytecode = File.ReadAllBytes(SharedData.EraVm("system_contracts/SHA256.zbin"));
+        var machine = new EraVmMachine(new InMemoryEraWorld());
+        var data = Hex.Decode(input);
+        machine.Start(new RootLaunch(Address.FromUInt64(0x02), CallerAddress, DecodedProgram.Decode(bytecode), data, 10_000_000));
+
+        var status = machine.Run();
+
+        Assert.Equal(MachineStatus.Returned, status);
+        Assert.Equal(Hex.Encode(System.Security.Cryptography.SHA256.HashData(data)), Hex.Encode(machine.ReturnData.Span));
+    }
+
     /// <summary>
     /// Secondary and Primary (zksolc 1.5.8): both deployed by running their constructors as the root with
     /// r2 bit 0 set and the code hash marked under construction, then Primary's calls far-call Secondary
