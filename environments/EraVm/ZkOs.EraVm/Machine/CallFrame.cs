@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
+using ZkOs.EraVm.World;
 using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
-
-using ZkOs.EraVm.World;
 
 namespace ZkOs.EraVm.Machine;
 
@@ -57,9 +56,6 @@ public sealed class CallFrame
     /// <summary>The world snapshot taken when the frame was entered.</summary>
     public WorldSnapshot Snapshot;
 
-    /// <summary>Set when the frame stands for a call the machine handed to its host (another EE's account).</summary>
-    public bool IsExternalPlaceholder;
-
     public void Reset()
     {
         for (var w = 0; w < _dirtyChunks.Length; w++)
@@ -79,7 +75,6 @@ public sealed class CallFrame
         Pc = 0;
         Sp = 0;
         Stipend = 0;
-        IsExternalPlaceholder = false;
     }
 
     public UInt256 ReadStack(ushort slot) => slot < _stack.Length ? _stack[slot] : default;

@@ -125,6 +125,4 @@ public sealed partial class EraVmMachine
         frame.Reset();
         return frame;
     }
-
-    private CallFrame? Parent => _depth >= 2 ? _framePool[_depth - 2] : null;
 }
