@@ -51,6 +51,22 @@ public sealed class ListingTests
         }
     }
 
+    /// <summary>
+    /// zksync-era's deep_stak: near calls recursing into themselves until the ergs run out, every level's
+    /// handler recursing again; the root ends in a panic with nothing left.
+    /// </summary>
+    [Fact]
+    public void DeepStackListing_NearCallsUntilOutOfErgs_PanicsWithNoErgsLeft()
+    {
+        var program = ZasmAssembler.Assemble(File.ReadAllText(SharedData.EraVm("asm-tests/zksync-era_deep_stak.zkasm")));
+        var machine = new ZkOs.EraVm.Machine.EraVmMachine(new ZkOs.EraVm.World.InMemoryEraWorld());
+        var contract = ZkOs.Framework.Primitives.Address.FromUInt64(0x1_0000);
+        machine.Start(new ZkOs.EraVm.Machine.RootLaunch(contract, contract, ZkOs.EraVm.Machine.DecodedProgram.Decode(program.Bytecode), ReadOnlyMemory<byte>.Empty, 2_000_000));
+
+        Assert.Equal(ZkOs.EraVm.Machine.MachineStatus.Panicked, machine.Run());
+        Assert.Equal(0u, machine.RootErgsLeft);
+    }
+
     [Theory]
     [MemberData(nameof(Contracts))]
     public void SystemContractListingAssemblesToItsBytecode(string name)
