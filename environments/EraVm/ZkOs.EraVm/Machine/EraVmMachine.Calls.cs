@@ -22,9 +22,22 @@ public sealed partial class EraVmMachine
     /// </summary>
     internal void Panic() => Return(ReturnKind.Panic, default, false, false, 0);
 
+    /// <summary>
+    /// Near frames one far frame may stack. zk_evm's own limit (over 2^27) is never reached on Era, but
+    /// a kernel root with u32::MAX ergs could stack 170 million 25-erg near calls, gigabytes of host
+    /// memory; past this depth (128 MiB of frames) the call panics instead. The one intentional
+    /// divergence from EraVM here, unreachable by a frame holding fewer than 100 million ergs.
+    /// </summary>
+    public const int MaxNearCallDepth = 1 << 22;
+
     internal void NearCall(uint ergsRequested, ushort target, ushort handler)
     {
         var frame = Current;
+        if (frame.NearCalls.Count >= MaxNearCallDepth)
+        {
+            Panic();
+            return;
+        }
         var passed = ergsRequested == 0 ? frame.Ergs : Math.Min(ergsRequested, frame.Ergs);
         frame.NearCalls.Add(new NearCallFrame
         {

@@ -4,21 +4,31 @@ using ZkOs.Framework.Numerics;
 namespace ZkOs.EraVm.Machine;
 
 /// <summary>
-/// One byte-addressed memory page (a heap, an aux heap, calldata or returned code). Bytes never written
-/// read as zero; the backing array grows only when a write reaches past it, so a bound paid up to
-/// u32::MAX (the bootloader's) costs nothing until it is used. Pages are pooled by the machine.
+/// One byte-addressed memory page of up to 2^32 bytes (a heap, an aux heap, calldata, return data or
+/// decommitted code), stored sparsely in 4 KiB chunks under a 1,024-entry directory, as vm2 pages its
+/// heaps: chunks never written read as zero and cost nothing, so a bound paid (or granted, u32::MAX for
+/// the bootloader) far above what is used takes no memory, and a write near 2^32 allocates one chunk.
+/// Pages are pooled by the machine; a reset clears only the chunks written and keeps them for reuse.
 /// </summary>
 public sealed class HeapPage
 {
-    private byte[] _data = new byte[1024];
+    private const int ChunkShift = 12;
+    private const int ChunkSize = 1 << ChunkShift;
+    private const int GroupShift = 10;
+    private const int GroupSize = 1 << GroupShift;
 
-    /// <summary>One past the highest byte ever written: everything above reads as zero.</summary>
-    public int Written { get; private set; }
+    /// <summary>directory[group].Chunks[chunk]: group = offset bits 22..31, chunk = bits 12..21.</summary>
+    private readonly ChunkGroup?[] _directory = new ChunkGroup?[GroupSize];
+    private readonly List<ChunkGroup> _touched = new(2);
 
     public void Reset()
     {
-        _data.AsSpan(0, Written).Clear();
-        Written = 0;
+        foreach (var group in _touched)
+        {
+            group.ClearWritten();
+        }
+        // The chunks stay in the directory: a reused page writes into them without allocating.
+        _touched.Clear();
     }
 
     public UInt256 ReadWord(uint offset)
@@ -28,7 +38,7 @@ public sealed class HeapPage
         return UInt256.ReadBigEndian(buffer);
     }
 
-    /// <returns>false when the page cannot hold the bytes in this process (see <see cref="Write"/>).</returns>
+    /// <returns>false when the word would end past 2^32 (the caller checks offsets first, so never in practice).</returns>
     public bool WriteWord(uint offset, in UInt256 value)
     {
         Span<byte> buffer = stackalloc byte[32];
@@ -36,40 +46,42 @@ public sealed class HeapPage
         return Write(offset, buffer);
     }
 
-    /// <summary>Reads bytes starting at <paramref name="offset"/>; bytes never written are zero.</summary>
+    /// <summary>Reads bytes starting at <paramref name="offset"/>; bytes never written (or past 2^32) are zero.</summary>
     public void Read(ulong offset, Span<byte> destination)
     {
-        destination.Clear();
-        if (offset >= (ulong)Written)
+        while (!destination.IsEmpty)
         {
-            return;
+            var inChunk = (int)(offset & (ChunkSize - 1));
+            var count = Math.Min(destination.Length, ChunkSize - inChunk);
+            var chunk = offset <= uint.MaxValue ? Find((uint)offset) : null;
+            if (chunk is null)
+            {
+                destination[..count].Clear();
+            }
+            else
+            {
+                chunk.AsSpan(inChunk, count).CopyTo(destination);
+            }
+            destination = destination[count..];
+            offset += (ulong)count;
         }
-        var available = (int)Math.Min((ulong)destination.Length, (ulong)Written - offset);
-        _data.AsSpan((int)offset, available).CopyTo(destination);
     }
 
-    /// <returns>
-    /// false when the bytes would end beyond what one .NET array holds (2^31 bytes): only a frame whose
-    /// bound was set to u32::MAX for free (the bootloader) can get there, and it panics instead of
-    /// crashing the host.
-    /// </returns>
+    /// <returns>false when the bytes would end past 2^32: nothing is written then.</returns>
     public bool Write(ulong offset, ReadOnlySpan<byte> source)
     {
-        if (source.IsEmpty)
-        {
-            return true;
-        }
-        var end = offset + (ulong)source.Length;
-        if (end > (ulong)Array.MaxLength)
+        if (offset + (ulong)source.Length > 1UL << 32)
         {
             return false;
         }
-        if (end > (ulong)_data.Length)
+        while (!source.IsEmpty)
         {
-            Array.Resize(ref _data, (int)Math.Min(Math.Max(end, (ulong)_data.Length * 2), (ulong)Array.MaxLength));
+            var inChunk = (int)(offset & (ChunkSize - 1));
+            var count = Math.Min(source.Length, ChunkSize - inChunk);
+            source[..count].CopyTo(Chunk((uint)offset).AsSpan(inChunk, count));
+            source = source[count..];
+            offset += (ulong)count;
         }
-        source.CopyTo(_data.AsSpan((int)offset));
-        Written = (int)Math.Max((ulong)Written, end);
         return true;
     }
 
@@ -78,5 +90,50 @@ public sealed class HeapPage
     {
         Reset();
         Write(0, content);
+    }
+
+    private byte[]? Find(uint offset) =>
+        _directory[offset >> (ChunkShift + GroupShift)]?.Chunks[(offset >> ChunkShift) & (GroupSize - 1)];
+
+    private byte[] Chunk(uint offset)
+    {
+        ref var group = ref _directory[offset >> (ChunkShift + GroupShift)];
+        group ??= new ChunkGroup();
+        if (!group.IsTouched)
+        {
+            group.IsTouched = true;
+            _touched.Add(group);
+        }
+        return group.Written((int)((offset >> ChunkShift) & (GroupSize - 1)));
+    }
+
+    /// <summary>1,024 chunks (4 MiB of address space) and which of them were written since the last reset.</summary>
+    private sealed class ChunkGroup
+    {
+        public readonly byte[]?[] Chunks = new byte[]?[GroupSize];
+        private readonly ulong[] _written = new ulong[GroupSize / 64];
+
+        public bool IsTouched;
+
+        public byte[] Written(int index)
+        {
+            _written[index >> 6] |= 1UL << (index & 63);
+            return Chunks[index] ??= new byte[ChunkSize];
+        }
+
+        public void ClearWritten()
+        {
+            for (var w = 0; w < _written.Length; w++)
+            {
+                var bits = _written[w];
+                while (bits != 0)
+                {
+                    Array.Clear(Chunks[(w << 6) | System.Numerics.BitOperations.TrailingZeroCount(bits)]!);
+                    bits &= bits - 1;
+                }
+                _written[w] = 0;
+            }
+            IsTouched = false;
+        }
     }
 }
