@@ -123,15 +123,12 @@ public sealed partial class EraVmMachine
         return Status;
     }
 
-    private bool Satisfied(Predicate predicate) => predicate switch
-    {
-        Predicate.Always => true,
-        Predicate.Gt => FlagGt,
-        Predicate.Lt => FlagLt,
-        Predicate.Eq => FlagEq,
-        Predicate.Ge => FlagGt || FlagEq,
-        Predicate.Le => FlagLt || FlagEq,
-        Predicate.Ne => !FlagEq,
-        _ => FlagGt || FlagLt,
-    };
+    /// <summary>
+    /// For each predicate, the set of flag states (bit n = flags value n, see <see cref="FlagBits"/>) in
+    /// which it holds: always; gt; lt; eq; ge = gt|eq; le = lt|eq; ne = !eq; gt_or_lt = gt|lt.
+    /// </summary>
+    private static ReadOnlySpan<byte> PredicateMasks => [0xFF, 0xF0, 0xAA, 0xCC, 0xFC, 0xEE, 0x33, 0xFA];
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool Satisfied(Predicate predicate) => ((PredicateMasks[(int)predicate & 7] >> FlagBits) & 1) != 0;
 }

@@ -24,9 +24,8 @@ public sealed partial class EraVmMachine
 
     internal readonly UInt256[] Registers = new UInt256[16];
     internal ushort PointerFlags;
-    internal bool FlagLt;
-    internal bool FlagEq;
-    internal bool FlagGt;
+    /// <summary>The three flags as bits: 1 = LT_OF, 2 = EQ, 4 = GT (the index into <see cref="PredicateMasks"/>).</summary>
+    internal int FlagBits;
 
     /// <summary>Set by a handler that wrote dst1; otherwise the loop clears dst1 (zksync-protocol#222).</summary>
     internal bool Dst1Written;
@@ -68,7 +67,7 @@ public sealed partial class EraVmMachine
 
     public UInt256 Register(int register) => Registers[register];
 
-    public (bool Lt, bool Eq, bool Gt) Flags => (FlagLt, FlagEq, FlagGt);
+    public (bool Lt, bool Eq, bool Gt) Flags => ((FlagBits & 1) != 0, (FlagBits & 2) != 0, (FlagBits & 4) != 0);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void SetRegister(int register, in UInt256 value, bool isPointer)
@@ -104,9 +103,7 @@ public sealed partial class EraVmMachine
 
     internal void SetFlags(bool lt, bool eq, bool gt)
     {
-        FlagLt = lt;
-        FlagEq = eq;
-        FlagGt = gt;
+        FlagBits = (lt ? 1 : 0) | (eq ? 2 : 0) | (gt ? 4 : 0);
     }
 
     public static bool IsKernelAddress(in Address address)
