@@ -446,11 +446,12 @@ public static class AssemblyParser
         return (setFlags, swap);
     }
 
+    /// <summary>The predicate modifier, if any; <c>of</c> (overflow) is the zkEVM assembler's other name for <c>lt</c>.</summary>
     private static Predicate TakePredicate(ref string[] parts)
     {
         for (var k = 1; k < parts.Length; k++)
         {
-            var index = Array.IndexOf(Mnemonics.PredicateNames, parts[k]);
+            var index = parts[k] == "of" ? (int)Predicate.Lt : Array.IndexOf(Mnemonics.PredicateNames, parts[k]);
             if (index > 0)
             {
                 parts = [.. parts[..k], .. parts[(k + 1)..]];
