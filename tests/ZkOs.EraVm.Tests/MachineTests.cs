@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using ZkOs.EraVm.Encoding;
 using ZkOs.EraVm.Harness;
 using ZkOs.EraVm.Machine;
 using ZkOs.EraVm.World;
@@ -96,10 +97,101 @@ public sealed class MachineTests
         Assert.True(machine.Cycles > 3_000, $"only {machine.Cycles} instructions ran");
     }
 
-    private static EraVmMachine RunRoot(string source, uint ergs)
+    // The cases below re-express vm2's divergence regressions (tests/divergence_regressions.rs) as programs.
+
+    [Fact]
+    public void HeapReadWithIncrement_TaggedSource_KeepsTheTagOnDst1()
     {
+        // A failed far call leaves r1 = 0, tagged. heap_read.inc puts r1 + 32 in r3 with the tag, so
+        // ptr.add accepts r3 as a pointer.
+        var machine = RunRoot("""
+            __entry:
+            .main:
+                far_call r0, r0, @after
+            after:
+                uma.heap_read.inc r1, r0, r5, r3
+                ptr.add r3, r0, r4
+                ret.ok r0
+            """, 1_000_000);
+
+        Assert.Equal(MachineStatus.Returned, machine.Status);
+        Assert.True(machine.IsPointer(4));
+        Assert.Equal(new UInt256(32), machine.Register(4));
+    }
+
+    [Fact]
+    public void StaticMemory_WrittenInKernelMode_IsNotTheHeap()
+    {
+        var machine = RunRoot("""
+            __entry:
+            .main:
+                add 17, r0, r2
+                uma.static_write r0, r2, r0, r0
+                uma.heap_read r0, r0, r3, r0
+                uma.static_read r0, r0, r4, r0
+                ret.ok r0
+            """, 1_000_000, Address.FromUInt64(0x8001));
+
+        Assert.Equal(MachineStatus.Returned, machine.Status);
+        Assert.Equal(UInt256.Zero, machine.Register(3));
+        Assert.Equal(new UInt256(17), machine.Register(4));
+    }
+
+    [Fact]
+    public void SingleOutputInstruction_Dst1FieldNamesARegister_ThatRegisterIsZeroed()
+    {
+        // add r0, r0, r0 with dst1 = r1 (zksync-protocol#222): r1, the calldata pointer, becomes 0.
+        var add = new Instruction(Operation.Add, SourceMode.Reg, DestinationMode.Reg, false, false, Predicate.Always, 0, 0, 0, 1, 0, 0).Encode();
+        var ret = new Instruction(Operation.RetOk, SourceMode.Reg, DestinationMode.Reg, false, false, Predicate.Always, 0, 0, 0, 0, 0, 0).Encode();
+        var code = new byte[32];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(code, add);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(code.AsSpan(8), ret);
         var machine = new EraVmMachine(new InMemoryEraWorld());
-        machine.Start(new RootLaunch(Contract, Contract, DecodedProgram.Decode(HarnessAssembler.Assemble(source).Bytecode), ReadOnlyMemory<byte>.Empty, ergs));
+        machine.Start(new RootLaunch(Contract, Contract, DecodedProgram.Decode(code), new byte[4], 1_000_000));
+
+        Assert.Equal(MachineStatus.Returned, machine.Run());
+        Assert.Equal(UInt256.Zero, machine.Register(1));
+    }
+
+    [Fact]
+    public void Decommit_SameHashTwice_CodeLandsOnTheCurrentHeapAndThePageIsReused()
+    {
+        var world = new InMemoryEraWorld();
+        var code = HarnessAssembler.Assemble("""
+            __entry:
+            .main:
+                ret.ok r0
+            """).Bytecode;
+        var hash = world.AddCode(code);
+        var machine = RunRoot($"""
+                .rodata.cst32
+            CPI0_0:
+                .cell {hash}
+                .text
+            __entry:
+            .main:
+                add 99, r0, r9
+                st.1 64, r9
+                add @CPI0_0[0], r0, r1
+                log.decommit r1, r0, r3
+                log.decommit r1, r0, r4
+                ld.1 64, r5
+                ret.ok r0
+            """, 1_000_000, Address.FromUInt64(0x8001), world);
+
+        Assert.Equal(MachineStatus.Returned, machine.Status);
+        var first = FatPointer.From(machine.Register(3));
+        Assert.Equal(first.Page, FatPointer.From(machine.Register(4)).Page);
+        Assert.Equal(EraVmMachine.RootHeapPage, first.Page);
+        Assert.Equal(new UInt256(99), machine.Register(5));
+        Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(code), machine.FindPage(first.Page)!.ReadWord(0).U3);
+    }
+
+    private static EraVmMachine RunRoot(string source, uint ergs, Address? address = null, InMemoryEraWorld? world = null)
+    {
+        var machine = new EraVmMachine(world ?? new InMemoryEraWorld());
+        var root = address ?? Contract;
+        machine.Start(new RootLaunch(root, root, DecodedProgram.Decode(HarnessAssembler.Assemble(source).Bytecode), ReadOnlyMemory<byte>.Empty, ergs));
         machine.Run();
         return machine;
     }

@@ -58,8 +58,9 @@ internal sealed class SystemWorld : IEraVmHost
     {
     }
 
-    public CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash)
+    public CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash, out bool evmBlobAccount)
     {
+        evmBlobAccount = false;
         program = null;
         versionedHash = default;
         return CalleeKind.External;

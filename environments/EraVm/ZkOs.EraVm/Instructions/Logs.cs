@@ -100,7 +100,7 @@ public static class Logs
             vm.Current.Ergs += extra;
         }
         vm.World.MarkDecommitted(hash);
-        vm.SetRegister(ins.Dst0, vm.MaterializeCode(program!).ToWord(), true);
+        vm.SetRegister(ins.Dst0, vm.MaterializeCode(VersionedHash.WithMarker(hash, false), program!).ToWord(), true);
     }
 
 }

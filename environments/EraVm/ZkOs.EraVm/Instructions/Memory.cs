@@ -10,14 +10,15 @@ public static class Memory
 {
     /// <summary>
     /// Heap read: the bound grows to offset+32 (1 erg per byte) before the offset is checked, and an
-    /// offset above 2^32-33 burns every erg (eravm.md §1). With increment, dst1 = src0 + 32.
+    /// offset above 2^32-33 burns every erg (eravm.md §1). With increment, dst1 = src0 + 32 and keeps
+    /// src0's pointer tag (zk_evm does; vm2 locks it in a regression test).
     /// </summary>
     public static void Load<TSpace, TSrc, TIncrement>(EraVmMachine vm, in DecodedInstruction ins)
         where TSpace : struct, IHeapSpace
         where TSrc : struct, ISource
         where TIncrement : struct, IFlag
     {
-        var pointer = TSrc.Read(vm, ins, out _);
+        var pointer = TSrc.Read(vm, ins, out var isPointer);
         if (!Reserve<TSpace>(vm, pointer))
         {
             return;
@@ -26,7 +27,7 @@ public static class Memory
         vm.SetRegister(ins.Dst0, value, false);
         if (TIncrement.IsOn)
         {
-            vm.SetDst1(ins.Dst1, pointer + new UInt256(32), false);
+            vm.SetDst1(ins.Dst1, pointer + new UInt256(32), isPointer);
         }
     }
 

@@ -75,8 +75,10 @@ public sealed partial class EraVmMachine
         var returnData = default(FatPointer);
         if (kind != ReturnKind.Panic)
         {
-            // A non-kernel frame may not hand its own calldata back (eravm.md §3 "Returns").
-            if (!TryFormPointer(abi, abiIsPointer, out returnData) || (!frame.IsKernel && returnData.Page == frame.CalldataPage))
+            // A non-kernel frame may not hand back its own calldata or any page older than its own
+            // (eravm.md §3 "Returns"; zk_evm compares page ids, which only grow).
+            if (!TryFormPointer(abi, abiIsPointer, out returnData)
+                || (!frame.IsKernel && (returnData.Page == frame.CalldataPage || (IsForwarded(abi) && returnData.Page < frame.CodePage))))
             {
                 kind = ReturnKind.Panic;
             }
@@ -166,7 +168,12 @@ public sealed partial class EraVmMachine
         var isSystem = (byte)(abi.U3 >> 56) != 0 && IsKernelAddress(callee);
         var mandated = isSystem && callee == MsgValueSimulator ? MsgValueSimulatorStipend : 0u;
 
-        var resolution = Host.ResolveCallee(callee, isConstructor, out var program, out var codeHash);
+        // A call to a non-zero shard fails before the deployer's storage is even read.
+        var shardFails = isShardCall && shard != 0;
+        DecodedProgram? program = null;
+        UInt256 codeHash = default;
+        var evmBlobAccount = false;
+        var resolution = shardFails ? CalleeKind.Unavailable : Host.ResolveCallee(callee, isConstructor, out program, out codeHash, out evmBlobAccount);
         var calldataOk = TryFormPointer(abi, abiIsPointer, out var calldata);
         var ok = true;
         if (frame.Ergs >= mandated)
@@ -179,7 +186,7 @@ public sealed partial class EraVmMachine
             mandated = 0;
             ok = false;
         }
-        ok = ok && !(isShardCall && shard != 0) && calldataOk && resolution != CalleeKind.Unavailable;
+        ok = ok && !shardFails && calldataOk && resolution != CalleeKind.Unavailable;
         var isEvm = resolution == CalleeKind.EvmEmulator;
         if (ok && (resolution == CalleeKind.EraVm || isEvm) && World.IsFirstDecommit(codeHash))
         {
@@ -237,7 +244,7 @@ public sealed partial class EraVmMachine
         // The EVM emulator enforces static calls itself: its frame is told through r2 bit 2 instead.
         next.IsStatic = isStatic && !(ok && isEvm);
         next.IsKernel = IsKernelAddress(calleeThis);
-        next.HeapBound = next.AuxHeapBound = next.IsKernel ? KernelHeapStipend : UserHeapStipend;
+        next.HeapBound = next.AuxHeapBound = next.IsKernel ? KernelHeapStipend : evmBlobAccount ? EvmHeapStipend : UserHeapStipend;
         next.Ergs = calleeErgs;
         next.Stipend = mandated;
         next.ExceptionHandler = handler;
@@ -287,6 +294,8 @@ public sealed partial class EraVmMachine
         PendingCall = default;
         Status = MachineStatus.Running;
     }
+
+    private static bool IsForwarded(in UInt256 abi) => (byte)(abi.U3 >> 32) == 1;
 
     private static uint SaturatingAdd(uint a, uint b) => a > uint.MaxValue - b ? uint.MaxValue : a + b;
 }

@@ -32,6 +32,7 @@ public sealed partial class EraVmMachine
             _freePages.Push(page);
         }
         _pages.Clear();
+        _decommitPages.Clear();
         _nextPageGroup = FirstPageGroup;
     }
 

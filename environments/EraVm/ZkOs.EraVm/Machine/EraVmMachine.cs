@@ -19,6 +19,9 @@ public sealed partial class EraVmMachine
     public const uint KernelHeapStipend = 2 * 1024 * 1024;
     public const uint UserHeapStipend = 4096;
 
+    /// <summary>Frames of accounts whose code hash is an EVM blob (version 2) get 56 KiB.</summary>
+    public const uint EvmHeapStipend = 56 * 1024;
+
     /// <summary>The first page id of far-call page groups, 8 ids per call (eravm.md §1).</summary>
     public const uint FirstPageGroup = 2048;
 

@@ -26,9 +26,11 @@ public interface IEraVmHost
     /// <summary>
     /// Resolves the code a far call to <paramref name="address"/> runs (eravm.md §3 step 2). Returns
     /// <see cref="CalleeKind.External"/> when another EE runs the account: the machine then suspends with a
-    /// <see cref="PendingExternalCall"/>.
+    /// <see cref="PendingExternalCall"/>. <paramref name="evmBlobAccount"/> tells that the account's code
+    /// hash has version 2 (an EVM blob), even when it was masked to the default account: the new frame's
+    /// heap stipend follows that version byte (vm2's divergence regressions).
     /// </summary>
-    CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash);
+    CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash, out bool evmBlobAccount);
 
     /// <summary>The code of a versioned hash (<c>log.decommit</c>), or false when unknown or malformed.</summary>
     bool TryDecommit(in UInt256 versionedHash, out DecodedProgram? program);

@@ -68,10 +68,11 @@ public sealed class InMemoryEraWorld : IEraVmHost
 
     public void ClearTransient() => _transient.Clear();
 
-    public CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash)
+    public CalleeKind ResolveCallee(in Address address, bool constructorCall, out DecodedProgram? program, out UInt256 versionedHash, out bool evmBlobAccount)
     {
         var info = ReadStorage(AccountCodeStorage, address.ToUInt256());
         var version = VersionedHash.Version(info);
+        evmBlobAccount = version == VersionedHash.EvmBlobVersion;
         var usable = !UInt256.IsZero(info) && VersionedHash.IsUnderConstruction(info) == constructorCall;
         if (usable && version == VersionedHash.EraVmVersion && TryDecommit(info, out program))
         {
