@@ -12,6 +12,7 @@ namespace ZkOs.EraVm.Tests;
 public sealed class MachineTests
 {
     private static readonly Address Contract = Address.FromUInt64(0x1_0001);
+    private static readonly Address Kernel = Address.FromUInt64(0x8001);
 
     [Fact]
     public void PredicateFalse_InstructionSkipped_ItsPriceStillCharged()
@@ -151,6 +152,66 @@ public sealed class MachineTests
 
         Assert.Equal(MachineStatus.Returned, machine.Run());
         Assert.Equal(UInt256.Zero, machine.Register(1));
+    }
+
+    [Fact]
+    public void SingleOutputInstruction_Dst1IsAlsoDst0_TheResultWins()
+    {
+        // add r1, r0, r3 with dst1 = r3: zk_evm zeroes r3 first, then writes the sum (a kernel frame, so
+        // the calldata pointer in r1 is not erased on the way).
+        var add = new Instruction(Operation.Add, SourceMode.Reg, DestinationMode.Reg, false, false, Predicate.Always, 1, 0, 3, 3, 0, 0).Encode();
+        var ret = new Instruction(Operation.RetOk, SourceMode.Reg, DestinationMode.Reg, false, false, Predicate.Always, 0, 0, 0, 0, 0, 0).Encode();
+        var code = new byte[32];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(code, add);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(code.AsSpan(8), ret);
+        var machine = new EraVmMachine(new InMemoryEraWorld());
+        machine.Start(new RootLaunch(Kernel, Kernel, DecodedProgram.Decode(code), new byte[4], 1_000_000));
+
+        Assert.Equal(MachineStatus.Returned, machine.Run());
+        Assert.Equal(machine.Register(1), machine.Register(3));
+        Assert.False(UInt256.IsZero(machine.Register(3)));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FarRetPanic_AbiWhoseStartPlusLengthOverflows_PaysTheHeapGrowth(bool overflowing)
+    {
+        // The callee panics with an ABI of start 2^32-1, length 1 (or a zero ABI); the caller's handler
+        // reads its ergs. The overflowing ABI grows the callee's bound to u32::MAX, burning its 10,000 ergs.
+        var world = new InMemoryEraWorld();
+        var callee = Address.FromUInt64(0x1_0002);
+        world.Deploy(callee, HarnessAssembler.Assemble($"""
+            __entry:
+            .main:
+                add {(overflowing ? 1 : 0)}, r0, r1
+                shl.s 32, r1, r1
+                add {(overflowing ? 65535 : 0)}, r1, r1
+                shl.s 16, r1, r1
+                add {(overflowing ? 65535 : 0)}, r1, r1
+                shl.s 64, r1, r1
+                ret.panic r1
+            """).Bytecode);
+        var machine = RunRoot($"""
+                .rodata.cst32
+            CPI0_0:
+                .cell {callee.ToUInt256()}
+                .text
+            __entry:
+            .main:
+                add 10000, r0, r1
+                shl.s 192, r1, r1
+                add @CPI0_0[0], r0, r2
+                far_call r1, r2, @handler
+                ret.revert r0
+            handler:
+                context.ergs_left r3
+                ret.ok r0
+            """, 1_000_000, null, world);
+
+        Assert.Equal(MachineStatus.Returned, machine.Status);
+        var left = (uint)machine.Register(3).U0;
+        Assert.True(overflowing ? left < 1_000_000 - 10_000 : left > 1_000_000 - 10_000, $"{left} ergs left");
     }
 
     [Fact]

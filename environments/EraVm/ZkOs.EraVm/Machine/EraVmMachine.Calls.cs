@@ -73,7 +73,11 @@ public sealed partial class EraVmMachine
         }
 
         var returnData = default(FatPointer);
-        if (kind != ReturnKind.Panic)
+        if (kind == ReturnKind.Panic)
+        {
+            ChargeOverflowingPanicAbi(abi);
+        }
+        else
         {
             // A non-kernel frame may not hand back its own calldata or any page older than its own
             // (eravm.md §3 "Returns"; zk_evm compares page ids, which only grow).
@@ -117,7 +121,32 @@ public sealed partial class EraVmMachine
             caller.Pc = frame.ExceptionHandler;
             World.Rollback(Host, frame.Snapshot);
         }
+        RegistersWritten = AllRegisters;
         SetFlags(kind == ReturnKind.Panic, false, false);
+    }
+
+    /// <summary>
+    /// A far <c>ret.panic</c> forms no return pointer, but when its ABI asks for a new pointer whose
+    /// start + length overflows u32, zk_evm still grows the bound to u32::MAX and charges for it (vm2's
+    /// divergence regressions): such a panic burns what the growth costs.
+    /// </summary>
+    private void ChargeOverflowingPanicAbi(in UInt256 abi)
+    {
+        var pointer = FatPointer.From(abi);
+        var mode = (byte)(abi.U3 >> 32);
+        if (mode == 1 || (ulong)pointer.Start + pointer.Length <= uint.MaxValue)
+        {
+            return;
+        }
+        var frame = Current;
+        if (mode == 2)
+        {
+            GrowBound(ref frame.AuxHeapBound, uint.MaxValue);
+        }
+        else
+        {
+            GrowBound(ref frame.HeapBound, uint.MaxValue);
+        }
     }
 
     /// <summary>
@@ -265,6 +294,7 @@ public sealed partial class EraVmMachine
         PointerFlags = 2;
         Registers[1] = ok ? calldata.ToWord() : default;
         Registers[2] = new UInt256((isConstructor ? 1u : 0u) | (isSystem ? 2u : 0u) | (ok && isEvm && isStatic ? 4u : 0u));
+        RegistersWritten = AllRegisters;
     }
 
     /// <summary>
@@ -291,9 +321,13 @@ public sealed partial class EraVmMachine
             World.Rollback(Host, _externalSnapshot);
         }
         SetFlags(kind == ReturnKind.Panic, false, false);
+        RegistersWritten = AllRegisters;
         PendingCall = default;
         Status = MachineStatus.Running;
     }
+
+    /// <summary>A far call or return rewrites every register: none is zeroed afterwards as a stale dst1.</summary>
+    private const int AllRegisters = 0xFFFF;
 
     private static bool IsForwarded(in UInt256 abi) => (byte)(abi.U3 >> 32) == 1;
 

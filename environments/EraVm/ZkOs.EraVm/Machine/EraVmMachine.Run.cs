@@ -109,13 +109,13 @@ public sealed partial class EraVmMachine
                 continue;
             }
             var dst1 = ins.Dst1;
-            Dst1Written = false;
+            RegistersWritten = 0;
             frame.Pc++;
             unsafe
             {
                 ins.Handler(this, in ins);
             }
-            if (!Dst1Written && dst1 != 0)
+            if (dst1 != 0 && (RegistersWritten & (1 << dst1)) == 0)
             {
                 SetRegister(dst1, UInt256.Zero, false);
             }

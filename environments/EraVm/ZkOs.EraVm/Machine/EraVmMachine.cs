@@ -30,8 +30,12 @@ public sealed partial class EraVmMachine
     /// <summary>The three flags as bits: 1 = LT_OF, 2 = EQ, 4 = GT (the index into <see cref="PredicateMasks"/>).</summary>
     internal int FlagBits;
 
-    /// <summary>Set by a handler that wrote dst1; otherwise the loop clears dst1 (zksync-protocol#222).</summary>
-    internal bool Dst1Written;
+    /// <summary>
+    /// The registers the running instruction wrote (bit n = rn; all bits after a far call or return).
+    /// zk_evm zeroes the register named by dst1 after reading the sources and before any write
+    /// (zksync-protocol#222), so the loop zeroes dst1 afterwards only when no write reached it.
+    /// </summary>
+    internal int RegistersWritten;
 
     private readonly List<CallFrame> _framePool = new(4);
     private int _depth;
@@ -80,6 +84,7 @@ public sealed partial class EraVmMachine
             return;
         }
         Registers[register] = value;
+        RegistersWritten |= 1 << register;
         if (isPointer)
         {
             PointerFlags |= (ushort)(1 << register);
@@ -90,11 +95,7 @@ public sealed partial class EraVmMachine
         }
     }
 
-    internal void SetDst1(int register, in UInt256 value, bool isPointer)
-    {
-        SetRegister(register, value, isPointer);
-        Dst1Written = true;
-    }
+    internal void SetDst1(int register, in UInt256 value, bool isPointer) => SetRegister(register, value, isPointer);
 
     /// <summary>
     /// Pointer erasure (eravm.md §1, changed in 1.5): outside kernel mode a tagged value reaching an
