@@ -215,6 +215,48 @@ public sealed class MachineTests
     }
 
     [Fact]
+    public void CallToAnEvmBlob_EmulatorStipend_PaysOnlyWhatThePassedErgsDoNotCover()
+    {
+        // vm2's stipend test: the emulator frame gets 2^30 free ergs; its unused part never reaches the caller.
+        uint Run(uint ergsToPass)
+        {
+            var world = new InMemoryEraWorld();
+            world.EvmEmulatorHash = world.AddCode(HarnessAssembler.Assemble("""
+                __entry:
+                .main:
+                    add r0, r0, r0
+                    ret.ok r0
+                """).Bytecode);
+            var evm = Address.FromUInt64(0xEE_EEEE);
+            world.SetCodeHash(evm, VersionedHash.OfEvmBlob([0x00]));
+            var machine = RunRoot($"""
+                    .rodata.cst32
+                CPI0_0:
+                    .cell {evm.ToUInt256()}
+                    .text
+                __entry:
+                .main:
+                    add {ergsToPass}, r0, r1
+                    shl.s 192, r1, r1
+                    add @CPI0_0[0], r0, r2
+                    far_call r1, r2, @failed
+                    ret.ok r0
+                failed:
+                    ret.revert r0
+                """, 1_000_000, null, world);
+            Assert.Equal(MachineStatus.Returned, machine.Status);
+            return machine.RootErgsLeft;
+        }
+
+        var withoutPaying = Run(0);
+        var paying = Run(500);
+        var payingOne = Run(1);
+
+        Assert.True(withoutPaying > paying, $"{withoutPaying} vs {paying}");
+        Assert.Equal(withoutPaying, payingOne + 1);
+    }
+
+    [Fact]
     public void Decommit_SameHashTwice_CodeLandsOnTheCurrentHeapAndThePageIsReused()
     {
         var world = new InMemoryEraWorld();

@@ -47,7 +47,7 @@ public sealed class CallFrame
     public uint HeapBound;
     public uint AuxHeapBound;
 
-    /// <summary>Ergs given on top of the 63/64 share (the MsgValueSimulator stipend), taken back on return.</summary>
+    /// <summary>Free ergs the frame got (the EVM emulator's stipend), taken back from what it returns.</summary>
     public uint Stipend;
 
     /// <summary>Where the caller resumes when this frame reverts or panics.</summary>

@@ -8,8 +8,18 @@ namespace ZkOs.EraVm.Machine;
 /// <summary>Near calls, far calls and returns (eravm.md §3).</summary>
 public sealed partial class EraVmMachine
 {
-    /// <summary>The MsgValueSimulator's mandated stipend for a system call to 0x8009 (14,500 + decommit of 100 kB).</summary>
+    /// <summary>
+    /// What a system call to the MsgValueSimulator (0x8009) must pass on top of the 63/64 share (14,500 +
+    /// decommit of 100 kB): taken from the caller even beyond 63/64, and like any passed ergs its unused
+    /// part comes back.
+    /// </summary>
     public const uint MsgValueSimulatorStipend = 27_000;
+
+    /// <summary>
+    /// Ergs an EVM-emulator frame gets for free (zk_evm's EVM_SIMULATOR_STIPEND): not taken from the
+    /// caller, and subtracted from what the frame gives back.
+    /// </summary>
+    public const uint EvmEmulatorStipend = 1u << 30;
 
     private static readonly Address MsgValueSimulator = Address.FromUInt64(0x8009);
 
@@ -274,8 +284,9 @@ public sealed partial class EraVmMachine
         next.IsStatic = isStatic && !(ok && isEvm);
         next.IsKernel = IsKernelAddress(calleeThis);
         next.HeapBound = next.AuxHeapBound = next.IsKernel ? KernelHeapStipend : evmBlobAccount ? EvmHeapStipend : UserHeapStipend;
-        next.Ergs = calleeErgs;
-        next.Stipend = mandated;
+        var stipend = ok && isEvm ? EvmEmulatorStipend : 0u;
+        next.Ergs = SaturatingAdd(calleeErgs, stipend);
+        next.Stipend = stipend;
         next.ExceptionHandler = handler;
         next.Snapshot = World.Snapshot();
         Current = next;
