@@ -5,7 +5,7 @@ namespace ZkOs.Cli;
 
 /// <summary>
 /// Reads bytes given on the command line: inline hex (<c>0x6001…</c>), or a file. A <c>.bin</c> file
-/// is raw bytes; any other file is hex text where whitespace is ignored and <c>#</c> starts a comment,
+/// (or <c>.zbin</c>, EraVM bytecode) is raw bytes; any other file is hex text where whitespace is ignored and <c>#</c> starts a comment,
 /// so sample programs can be annotated.
 /// </summary>
 internal static class CodeInput
@@ -14,7 +14,7 @@ internal static class CodeInput
     {
         if (File.Exists(value))
         {
-            return value.EndsWith(".bin", StringComparison.OrdinalIgnoreCase)
+            return value.EndsWith(".bin", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".zbin", StringComparison.OrdinalIgnoreCase)
                 ? File.ReadAllBytes(value)
                 : ParseHexText(File.ReadAllLines(value), value);
         }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using ZkOs.EraVm.Execution;
 using ZkOs.Evm;
 using ZkOs.Hosting;
 
@@ -18,10 +19,11 @@ internal static class ConfiguredEnvironments
     public static ZkOsConfiguration LoadConfiguration(string? configPath) =>
         configPath is null ? LoadDefault() : ZkOsConfiguration.Load(configPath);
 
-    /// <summary>The EEs linked into the CLI; EraVM registers here when it lands.</summary>
+    /// <summary>The EEs linked into the CLI.</summary>
     public static IBuiltInEnvironments BuiltIns { get; } = new BuiltInEnvironments
     {
         { BuiltInEnvironments.Evm, () => new EvmEnvironment() },
+        { BuiltInEnvironments.EraVm, () => new EraVmEnvironment() },
     };
 
     public static bool IsConfigurationError(Exception e) =>

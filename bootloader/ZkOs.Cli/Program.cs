@@ -20,6 +20,7 @@ public static class Program
             ReplayCommand.Create(),
             BenchCommand.Create(),
             DisasmCommand.Create(),
+            HarnessCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -24,4 +24,15 @@ public static class TrackingNames
 
     /// <summary>The parsed <c>*.variants.csv</c> files with the selected variant applied.</summary>
     public const string SystemVariantTables = nameof(SystemVariantTables);
+    /// <summary>The <c>[DecodedInterpreter]</c> classes.</summary>
+    public const string DecodedInterpreters = nameof(DecodedInterpreters);
+
+    /// <summary>The parsed <c>*.decode.csv</c> files.</summary>
+    public const string DecodeTables = nameof(DecodeTables);
+
+    /// <summary>The parsed <c>*.handlers.csv</c> files.</summary>
+    public const string HandlerTemplates = nameof(HandlerTemplates);
+
+    /// <summary>Each decoded interpreter joined with its tables.</summary>
+    public const string DecodedGeneration = nameof(DecodedGeneration);
 }

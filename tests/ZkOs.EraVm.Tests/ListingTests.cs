@@ -16,6 +16,57 @@ public sealed class ListingTests
     }
 
     /// <summary>Each listing parses, and its text section equals the instructions at the head of the .zbin.</summary>
+    /// <summary>Text section and constant pool (jump tables included) equal the .zbin up to its metadata hash.</summary>
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void SystemContractListing_TextAndConstantPool_EqualTheZbinUpToTheMetadataHash(string name)
+    {
+        var program = ZasmAssembler.Assemble(File.ReadAllText(SharedData.EraVm($"system_contracts/{name}.zasm")));
+        var bytecode = File.ReadAllBytes(SharedData.EraVm($"system_contracts/{name}.zbin"));
+        Assert.True(program.ContentLength <= bytecode.Length);
+        Assert.Equal(Convert.ToHexString(bytecode.AsSpan(0, program.ContentLength)), Convert.ToHexString(program.Bytecode.AsSpan(0, program.ContentLength)));
+    }
+
+    /// <summary>era-compiler-tests: default.zasm returns 42; return_calldata_ptr.zasm ends in an exception.</summary>
+    [Theory]
+    [InlineData("era-compiler-tests_default.zasm", true)]
+    [InlineData("era-compiler-tests_return_calldata_ptr.zasm", false)]
+    public void CompilerTestListing_RunAsTheRoot_GivesItsExpectedResult(string file, bool returns42)
+    {
+        var program = ZasmAssembler.Assemble(File.ReadAllText(SharedData.EraVm($"asm-tests/{file}")));
+        var machine = new ZkOs.EraVm.Machine.EraVmMachine(new ZkOs.EraVm.World.InMemoryEraWorld());
+        var contract = ZkOs.Framework.Primitives.Address.FromUInt64(0x1_0000);
+        machine.Start(new ZkOs.EraVm.Machine.RootLaunch(contract, contract, ZkOs.EraVm.Machine.DecodedProgram.Decode(program.Bytecode), new byte[4], 10_000_000));
+
+        var status = machine.Run();
+
+        if (returns42)
+        {
+            Assert.Equal(ZkOs.EraVm.Machine.MachineStatus.Returned, status);
+            Assert.Equal(new ZkOs.Framework.Numerics.UInt256(42), ZkOs.Framework.Numerics.UInt256.ReadBigEndian(machine.ReturnData.Span));
+        }
+        else
+        {
+            Assert.Equal(ZkOs.EraVm.Machine.MachineStatus.Panicked, status);
+        }
+    }
+
+    /// <summary>
+    /// zksync-era's deep_stak: near calls recursing into themselves until the ergs run out, every level's
+    /// handler recursing again; the root ends in a panic with nothing left.
+    /// </summary>
+    [Fact]
+    public void DeepStackListing_NearCallsUntilOutOfErgs_PanicsWithNoErgsLeft()
+    {
+        var program = ZasmAssembler.Assemble(File.ReadAllText(SharedData.EraVm("asm-tests/zksync-era_deep_stak.zkasm")));
+        var machine = new ZkOs.EraVm.Machine.EraVmMachine(new ZkOs.EraVm.World.InMemoryEraWorld());
+        var contract = ZkOs.Framework.Primitives.Address.FromUInt64(0x1_0000);
+        machine.Start(new ZkOs.EraVm.Machine.RootLaunch(contract, contract, ZkOs.EraVm.Machine.DecodedProgram.Decode(program.Bytecode), ReadOnlyMemory<byte>.Empty, 2_000_000));
+
+        Assert.Equal(ZkOs.EraVm.Machine.MachineStatus.Panicked, machine.Run());
+        Assert.Equal(0u, machine.RootErgsLeft);
+    }
+
     [Theory]
     [MemberData(nameof(Contracts))]
     public void SystemContractListingAssemblesToItsBytecode(string name)

@@ -34,4 +34,8 @@ public sealed class OpcodeTableTests
     [InlineData("sub! r0, r1, r2", 0x000000000210004BUL)]
     [InlineData("sub 10, r1, r2", 0x0000000A02100089UL)]
     public void CoqVectorsAssemble(string text, ulong word) => Assert.Equal(word, AssemblyParser.ParseLlvm(text).Encode());
+
+    [Fact]
+    public void ZkEvmPredicate_Of_IsTheOverflowFlagLikeLt() =>
+        Assert.Equal(AssemblyParser.ParseZkEvm("jump.lt @x", _ => 7).Encode(), AssemblyParser.ParseZkEvm("jump.of @x", _ => 7).Encode());
 }

@@ -129,6 +129,26 @@ internal static class DiagnosticDescriptors
         "Duplicate table file",
         "More than one AdditionalFiles item is named '{0}' ({1})");
 
+    public static readonly DiagnosticDescriptor IncompleteDecodeTable = Error(
+        "ZKOS0020",
+        "Incomplete decode table",
+        "The decode table '{0}' must list entries 0, 1, 2 ... in order without gaps: {1}");
+
+    public static readonly DiagnosticDescriptor MissingHandlerTemplate = Error(
+        "ZKOS0021",
+        "Missing handler template",
+        "Operation '{0}' of the decode table '{1}' has no row in '{1}.handlers.csv'");
+
+    public static readonly DiagnosticDescriptor UnknownTemplatePlaceholder = Error(
+        "ZKOS0022",
+        "Unknown handler template placeholder",
+        "The handler template '{0}' uses '{1}': the placeholders are {{src}}, {{dst}}, {{flag0}} and {{flag1}}");
+
+    public static readonly DiagnosticDescriptor MissingDecodeTable = Error(
+        "ZKOS0023",
+        "Decode table not found",
+        "No AdditionalFiles item is named '{0}' for [DecodedInterpreter(\"{1}\")]");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> _byId = Index(
         MalformedHeader,
         MalformedRow,
@@ -149,6 +169,10 @@ internal static class DiagnosticDescriptors
         InvalidInterpreterDeclaration,
         InvalidContextType,
         DuplicateTable,
+        IncompleteDecodeTable,
+        MissingHandlerTemplate,
+        UnknownTemplatePlaceholder,
+        MissingDecodeTable,
         MalformedVariantTable,
         DuplicateVariant,
         UnknownSelectedVariant,

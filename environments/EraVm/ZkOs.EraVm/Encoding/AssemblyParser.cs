@@ -373,6 +373,14 @@ public static class AssemblyParser
                     src1 = Reg(1);
                 }
                 break;
+            case >= Operation.UmaHeapRead and <= Operation.UmaFatPtrRead or Operation.UmaStaticRead or Operation.UmaStaticWrite
+                when !llvm && operands.Count == 4:
+                // The harness's full `uma.*` form names every field: src0, src1, dst0, dst1.
+                Source(0);
+                src1 = Reg(1);
+                dst0 = Reg(2);
+                dst1 = Reg(3);
+                break;
             case Operation.UmaHeapRead or Operation.UmaAuxHeapRead or Operation.UmaFatPtrRead or Operation.UmaStaticRead:
                 Count(f0 ? 3 : 2, f0 ? 3 : 2);
                 Source(0);
@@ -438,11 +446,12 @@ public static class AssemblyParser
         return (setFlags, swap);
     }
 
+    /// <summary>The predicate modifier, if any; <c>of</c> (overflow) is the zkEVM assembler's other name for <c>lt</c>.</summary>
     private static Predicate TakePredicate(ref string[] parts)
     {
         for (var k = 1; k < parts.Length; k++)
         {
-            var index = Array.IndexOf(Mnemonics.PredicateNames, parts[k]);
+            var index = parts[k] == "of" ? (int)Predicate.Lt : Array.IndexOf(Mnemonics.PredicateNames, parts[k]);
             if (index > 0)
             {
                 parts = [.. parts[..k], .. parts[(k + 1)..]];

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
+using System.Globalization;
+using System.Numerics;
+using ZkOs.Framework.Numerics;
+
 namespace ZkOs.EraVm.Encoding;
 
 /// <summary>
 /// Assembles a zksolc .zasm listing (LLVM syntax) into its instruction words. Symbols follow zksolc's
 /// layout: a text label is the pc of the next instruction; a constant-pool label is a code word index
 /// counted after the instructions (padded to whole 32-byte words); a .data label is a stack slot,
-/// one per cell from slot 0. Only the text section is produced; the constant pool's values are not.
+/// one per cell from slot 0. <see cref="ZasmProgram.Bytecode"/> is the text section followed by the
+/// constant pool (<c>.rodata</c> cells: numbers, or <c>@label</c> for jump tables), padded to an odd
+/// number of words; zksolc's metadata hash, which follows the pool in a .zbin, is not in a listing.
 /// </summary>
 public static class ZasmAssembler
 {
@@ -16,6 +22,7 @@ public static class ZasmAssembler
         var constLabels = new Dictionary<string, int>(StringComparer.Ordinal);
         var symbols = new Dictionary<string, int>(StringComparer.Ordinal);
         var instructionLines = new List<string>();
+        var poolCells = new List<string>();
         int cells = 0, slots = 0;
         var section = "text";
 
@@ -55,6 +62,7 @@ public static class ZasmAssembler
                     if (section == "rodata")
                     {
                         cells++;
+                        poolCells.Add(line.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries) is { Length: 2 } parts ? parts[1].Trim() : "0");
                     }
                     else if (section == "data")
                     {
@@ -84,7 +92,39 @@ public static class ZasmAssembler
         var words = instructionLines
             .Select(l => (zkEvmSyntax ? AssemblyParser.ParseZkEvm(l, Resolve) : AssemblyParser.ParseLlvm(l, Resolve)).Encode())
             .ToList();
-        return new ZasmProgram(words, instructionLines, symbols);
+        return new ZasmProgram(words, instructionLines, symbols, Layout(words, poolStart, poolCells, Resolve), (poolStart + poolCells.Count) * 32);
+    }
+
+    private static byte[] Layout(List<ulong> words, int poolStart, List<string> cells, Func<string, int?> resolve)
+    {
+        var wordCount = poolStart + cells.Count;
+        var bytecode = new byte[(wordCount % 2 == 0 ? wordCount + 1 : wordCount) * 32];
+        for (var i = 0; i < words.Count; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytecode.AsSpan(i * 8, 8), words[i]);
+        }
+        for (var c = 0; c < cells.Count; c++)
+        {
+            CellValue(cells[c], resolve).WriteBigEndian(bytecode.AsSpan((poolStart + c) * 32, 32));
+        }
+        return bytecode;
+    }
+
+    /// <summary>A decimal (possibly negative, taken mod 2^256), <c>0x</c> hex, or <c>@label</c> cell.</summary>
+    private static UInt256 CellValue(string text, Func<string, int?> resolve)
+    {
+        if (text.StartsWith('@'))
+        {
+            return new UInt256((ulong)(resolve(text[1..]) ?? throw new AssemblyException($"unknown symbol in .cell: {text}")));
+        }
+        var value = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? BigInteger.Parse("0" + text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture)
+            : BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new AssemblyException($"bad .cell value: {text}");
+        var modulus = BigInteger.One << 256;
+        value %= modulus;
+        return UInt256.FromBigInteger(value.Sign < 0 ? value + modulus : value);
     }
 
     private static string StripComment(string line)

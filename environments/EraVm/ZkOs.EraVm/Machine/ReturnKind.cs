@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+namespace ZkOs.EraVm.Machine;
+
+public enum ReturnKind : byte
+{
+    Ok,
+    Revert,
+    Panic,
+}
