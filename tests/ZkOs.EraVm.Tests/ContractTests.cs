@@ -191,6 +191,18 @@ public sealed class ContractTests
             Assert.Equal(expectedEvents, queries.Count(q => q.IsFirst));
             Assert.All(queries, q => Assert.Equal(Address.FromUInt64(0x800D), q.Address));
             Assert.All(queries.Where(q => q.IsFirst), q => Assert.Equal(address.ToUInt256(), q.Value));
+
+            // Reassembled, the queries are exactly the expected events: emitter, topics and data.
+            var reader = new EraEventReader();
+            var position = 0;
+            foreach (var expected in expectedEvents == 0 ? [] : e.EnumerateArray().ToArray())
+            {
+                Assert.True(reader.TryNext(queries.ToArray(), ref position, out var emitter, out var topics, out var data), label);
+                Assert.Equal(address, emitter);
+                Assert.Equal(expected.GetProperty("topics").EnumerateArray().Select(t => UInt256.Parse(t.GetString()!)), topics.ToArray());
+                Assert.Equal(expected.GetProperty("data").GetString(), Hex.Encode(data));
+            }
+            Assert.False(reader.TryNext(queries.ToArray(), ref position, out _, out _, out _), label);
         }
     }
 

@@ -110,6 +110,7 @@ public sealed partial class FrameRunner
             CodeAddress = callee,
             Value = request.Value,
             Calldata = request.Calldata,
+            ExtraAbi = modifier is CallModifier.ZkVmSystem or CallModifier.ZkVmSystemStatic ? request.ExtraAbi : default,
             Bytecode = code,
             Modifier = modifier,
             IsStatic = record.IsStatic,

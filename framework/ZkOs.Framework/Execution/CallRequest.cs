@@ -29,6 +29,13 @@ public readonly struct CallRequest
     /// <summary>Input for the callee. Valid until the requesting frame is continued.</summary>
     public ReadOnlyMemory<byte> Calldata { get; init; }
 
+    /// <summary>
+    /// The extra ABI words of a ZKsync system call (<see cref="CallModifier.ZkVmSystem"/>: EraVM's r3..r12,
+    /// where EventWriter, the MsgValueSimulator and the deployer take their arguments); empty otherwise.
+    /// Valid until the requesting frame is continued.
+    /// </summary>
+    public ReadOnlyMemory<UInt256> ExtraAbi { get; init; }
+
     /// <summary>The ergs the frame asked to pass (EVM: the gas argument times 256, saturated).</summary>
     public ulong ErgsRequested { get; init; }
 

@@ -20,6 +20,9 @@ public readonly struct FrameLaunch
 
     public ReadOnlyMemory<byte> Calldata { get; init; }
 
+    /// <summary>The extra ABI words of a system call (<see cref="CallRequest.ExtraAbi"/>); empty otherwise.</summary>
+    public ReadOnlyMemory<UInt256> ExtraAbi { get; init; }
+
     /// <summary>The code to run (the init code for a constructor).</summary>
     public ReadOnlyMemory<byte> Bytecode { get; init; }
 

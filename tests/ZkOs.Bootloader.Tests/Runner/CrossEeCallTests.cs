@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+using System.Text.Json;
 using ZkOs.Bootloader.Runner;
+using ZkOs.Bootloader.Tests.Conformance;
 using ZkOs.EraVm.Execution;
 using ZkOs.EraVm.Harness;
 using ZkOs.Evm;
@@ -8,6 +10,8 @@ using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Io;
 using ZkOs.System.Precompiles;
+using ZkOs.System.ZkSync;
+using ZkOs.System.ZkSync.Hooks;
 
 namespace ZkOs.Bootloader.Tests.Runner;
 
@@ -137,6 +141,137 @@ public sealed class CrossEeCallTests
         Assert.Equal(new UInt256(7), io.CurrentSlot(EraRelay, new UInt256(5)));
         Assert.Equal(UInt256.Zero, io.CurrentSlot(EraRelay, new UInt256(9)));
     }
+
+    /// <summary>
+    /// Era's MyERC20 (zksolc output) minting under the runner: its mapping hashes go through Era's
+    /// Keccak256 contract and its Transfer event through Era's EventWriter, both run as EraVM code at
+    /// their kernel addresses. The event reaches the system with the topics and data that
+    /// expected_calls.json gives for the same call, because the system far call carries its extra ABI
+    /// words (r3..r7: the topic count and topics) through the runner.
+    /// </summary>
+    [Fact]
+    public void EraErc20Mint_UnderTheRunner_EmitsItsTransferEventThroughEventWriter()
+    {
+        var token = Address.FromUInt64(0xE7C2_0000_0001);
+        var artifact = JsonDocument.Parse(File.ReadAllText(SharedData("eravm/contracts/MyERC20.hardhat-deploy.json"))).RootElement;
+        var (runner, io) = SetupWithIo(
+            (Address.FromUInt64(0x8010), File.ReadAllBytes(SharedData("eravm/system_contracts/Keccak256.zbin")), EeType.EraVm),
+            (Address.FromUInt64(0x800D), File.ReadAllBytes(SharedData("eravm/system_contracts/EventWriter.zbin")), EeType.EraVm),
+            (token, Hex.Decode(artifact.GetProperty("bytecode").GetString()!), EeType.EraVm));
+
+        // mint(0xa11c, 1000), step 3 of MyERC20 in expected_calls.json.
+        var calldata = Hex.Decode("0x40c10f19000000000000000000000000000000000000000000000000000000000000a11c00000000000000000000000000000000000000000000000000000000000003e8");
+        var outcome = runner.Call(Sender, token, UInt256.Zero, calldata, new Resources(100_000_000, 100_000_000_000));
+
+        Assert.True(outcome.IsSuccess, outcome.Status.ToString());
+        Assert.Equal(UInt256.One, UInt256.ReadBigEndian(outcome.ReturnData.Span));
+        var log = Assert.Single(io.Logs);
+        Assert.Equal(token, log.Address);
+        Assert.Equal(
+            [UInt256.Parse("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"), UInt256.Zero, new UInt256(0xa11c)],
+            log.Topics);
+        Assert.Equal(new UInt256(1000), UInt256.ReadBigEndian(log.Data));
+    }
+
+    /// <summary>
+    /// An EraVM far call to a precompile address reaches the system's precompile through the runner:
+    /// sha256("abc") from heap bytes 0..3, the digest read back through the returned pointer.
+    /// </summary>
+    [Fact]
+    public void EraVmCallsAPrecompile_TheSystemRunsIt()
+    {
+        const string source = """
+                .rodata.cst32
+            CPI0_0:
+                .cell 2
+            CPI0_1:
+                .cell 44048180597813453602326562734351324025098966208897425494240603688123167145984
+                .text
+            __entry:
+            .main:
+                add @CPI0_1[0], r0, r3
+                st.1 r0, r3
+                add 3, r0, r4
+                shl.s 96, r4, r4
+                add 1000000, r0, r1
+                shl.s 192, r1, r1
+                or r1, r4, r1
+                add @CPI0_0[0], r0, r2
+                far_call r1, r2, @failed
+                uma.fat_ptr_read r1, r0, r3, r0
+                st.1 r0, r3
+                add 32, r0, r5
+                shl.s 96, r5, r5
+                ret.ok r5
+            failed:
+                ret.revert r0
+            """;
+        var runner = Setup((EraRelay, HarnessAssembler.Assemble(source).Bytecode, EeType.EraVm));
+
+        var outcome = runner.Call(Sender, EraRelay, UInt256.Zero, ReadOnlyMemory<byte>.Empty, new Resources(100_000_000, 100_000_000_000));
+
+        Assert.True(outcome.IsSuccess, outcome.Status.ToString());
+        Assert.Equal("0xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Hex.Encode(outcome.ReturnData.Span));
+    }
+
+    /// <summary>
+    /// An EraVM contract sends an L2→L1 message through the L1 messenger (0x8008), a system hook: the
+    /// message is the system's, from the contract, and the hook's L1MessageSent event is logged.
+    /// </summary>
+    [Fact]
+    public void EraVmSendsAnL1Message_ThroughTheMessengerHook()
+    {
+        // sendToL1("hello"): selector, offset 0x20, length 5, "hello" padded: 100 bytes from three aligned words.
+        const string source = """
+                .rodata.cst32
+            CPI0_0:
+                .cell 32776
+            CPI0_1:
+                .cell 44765355834759234684029515693524797426620770095350793913421261224996568563712
+            CPI0_2:
+                .cell 862718293348820473429344482784628181556388621521298319395315527974912
+            CPI0_3:
+                .cell 145793934889312986315772062924675106301809620562051815092255962693632
+                .text
+            __entry:
+            .main:
+                add @CPI0_1[0], r0, r3
+                st.1 r0, r3
+                add 32, r0, r4
+                add @CPI0_2[0], r0, r3
+                st.1 r4, r3
+                add 64, r0, r4
+                add @CPI0_3[0], r0, r3
+                st.1 r4, r3
+                add 100, r0, r4
+                shl.s 96, r4, r4
+                add 1000000, r0, r1
+                shl.s 192, r1, r1
+                or r1, r4, r1
+                add @CPI0_0[0], r0, r2
+                far_call r1, r2, @failed
+                ret.ok r0
+            failed:
+                ret.revert r0
+            """;
+        var io = new IoSubsystem(IoRules.ZkSync);
+        io.SeedAccount(EraRelay, 1, UInt256.Zero, HarnessAssembler.Assemble(source).Bytecode, [], EeType.EraVm);
+        io.BeginTransaction(default);
+        var environments = new IExecutionEnvironment?[256];
+        environments[EeType.Evm] = new EvmEnvironment();
+        environments[EeType.EraVm] = new EraVmEnvironment();
+        var runner = new FrameRunner(environments, EeType.Evm, io, PrecompileSet.Cancun, SystemHookSet.ZkSync);
+
+        var outcome = runner.Call(Sender, EraRelay, UInt256.Zero, ReadOnlyMemory<byte>.Empty, new Resources(100_000_000, 100_000_000_000));
+
+        Assert.True(outcome.IsSuccess, outcome.Status.ToString());
+        var message = Assert.Single(io.Messages);
+        Assert.Equal(EraRelay, message.Sender);
+        Assert.Equal("hello"u8.ToArray(), message.Data);
+        Assert.Equal(SystemAddresses.L1Messenger, Assert.Single(io.Logs).Address);
+    }
+
+    private static string SharedData(string relative) => Path.Combine(ConformanceData.Root, relative);
 
     private static FrameRunner Setup(params (Address Address, byte[] Code, byte EeType)[] contracts) => SetupWithIo(contracts).Runner;
 

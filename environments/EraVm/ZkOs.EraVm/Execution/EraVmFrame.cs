@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
 using ZkOs.EraVm.Machine;
+using ZkOs.EraVm.World;
 using ZkOs.Framework.Execution;
 using ZkOs.Framework.Interpretation;
+using ZkOs.Framework.Numerics;
 
 namespace ZkOs.EraVm.Execution;
 
@@ -14,6 +17,13 @@ internal sealed class EraVmFrame : IExecutionFrame
 {
     private readonly SystemWorld _world = new();
     private readonly EraVmMachine _machine;
+    private readonly EraEventReader _events = new();
+
+    /// <summary>r3..r12 of a pending system call, lent to the runner as the request's extra ABI.</summary>
+    private readonly UInt256[] _extraAbi = new UInt256[EraVmMachine.ExtraAbiRegisters];
+
+    /// <summary>How many of the machine's event queries have been handed to the system.</summary>
+    private int _eventsFlushed;
 
     /// <summary>Ergs above u32::MAX (an EraVM frame holds a u32) kept aside and handed back at the end.</summary>
     private ulong _excessErgs;
@@ -27,11 +37,12 @@ internal sealed class EraVmFrame : IExecutionFrame
     {
         _world.Begin(system, launch.Resources.Native);
         _machine.ResetWorld();
+        _eventsFlushed = 0;
         var ergs = (uint)Math.Min(launch.Resources.Ergs, uint.MaxValue);
         _excessErgs = launch.Resources.Ergs - ergs;
         var flags = (launch.IsConstructor ? 1u : 0u) | (launch.Modifier is CallModifier.ZkVmSystem or CallModifier.ZkVmSystemStatic ? 2u : 0u);
         _machine.Start(new RootLaunch(launch.This, launch.Caller, EraVmEnvironment.ProgramOf(launch.Bytecode), launch.Calldata, ergs,
-            launch.IsStatic, launch.Value, flags, CodeAddress: launch.CodeAddress));
+            launch.IsStatic, launch.Value, flags, CodeAddress: launch.CodeAddress, ExtraAbi: launch.ExtraAbi));
         return Run();
     }
 
@@ -54,9 +65,32 @@ internal sealed class EraVmFrame : IExecutionFrame
     public PreemptionPoint ContinueAfterDeployment(ISystem system, in Resources returned, in DeploymentResult result) =>
         PreemptionPoint.Complete(new FrameCompletion { Status = FrameStatus.Failed, Error = ExecutionError.Unsupported, ResourcesReturned = returned });
 
+    /// <summary>
+    /// Hands the events EventWriter's <c>log.event</c> queries formed since the last flush to the system,
+    /// before a far call leaves the machine (so events keep their order around the callee's) and when
+    /// the frame returns. A revert needs nothing: the runner rolls back what the system recorded, and the
+    /// machine drops the queries it had not flushed. (Queries a kernel frame flushed before a far call
+    /// stay if a near call around both later reverts: only kernel code emits, and EventWriter never does
+    /// both.)
+    /// </summary>
+    private void FlushEvents()
+    {
+        var queries = CollectionsMarshal.AsSpan(_machine.World.Events);
+        var position = Math.Min(_eventsFlushed, queries.Length);
+        while (_events.TryNext(queries, ref position, out var emitter, out var topics, out var data))
+        {
+            _world.Emit(emitter, topics, data);
+        }
+        _eventsFlushed = queries.Length;
+    }
+
     private PreemptionPoint Run()
     {
         var status = _machine.Run();
+        if (status is MachineStatus.ExternalCall or MachineStatus.Returned)
+        {
+            FlushEvents();
+        }
         if (_world.OutOfNative)
         {
             return PreemptionPoint.Complete(new FrameCompletion { Status = FrameStatus.Failed, Error = ExecutionError.OutOfNative });
@@ -64,6 +98,10 @@ internal sealed class EraVmFrame : IExecutionFrame
         if (status == MachineStatus.ExternalCall)
         {
             var call = _machine.PendingCall;
+            if (call.IsSystem)
+            {
+                _machine.Registers.AsSpan(3, _extraAbi.Length).CopyTo(_extraAbi);
+            }
             var modifier = (call.Kind, call.IsSystem, call.IsStatic) switch
             {
                 (ExternalCallKind.Delegate, _, false) => CallModifier.Delegate,
@@ -83,6 +121,7 @@ internal sealed class EraVmFrame : IExecutionFrame
                 // Era moves value through MsgValueSimulator, not the far call itself: nothing is transferred here.
                 Value = default,
                 Calldata = call.Calldata,
+                ExtraAbi = call.IsSystem ? _extraAbi : default,
                 ErgsRequested = call.Ergs,
                 AvailableResources = new Resources(_machine.Current.Ergs + (ulong)call.Ergs + _excessErgs, _world.Native),
             });

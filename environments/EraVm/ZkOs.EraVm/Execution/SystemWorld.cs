@@ -72,6 +72,10 @@ internal sealed class SystemWorld : IEraVmHost
         return false;
     }
 
+    /// <summary>An event EventWriter formed, recorded by the system as the emitter's log.</summary>
+    public void Emit(in Address emitter, ReadOnlySpan<UInt256> topics, ReadOnlySpan<byte> data) =>
+        Check(_system.EmitEvent(EeType.EraVm, ref _native, emitter, topics, data));
+
     public uint PubdataOfWrite(in Address address, in UInt256 key, in UInt256 value) => 0;
 
     public uint? StorageRefund(in Address address, in UInt256 key, bool isWrite) => null;

@@ -48,12 +48,20 @@ public sealed partial class EraVmMachine
         PointerFlags = 0;
         SetRegister(1, new FatPointer(0, RootCalldataPage, 0, (uint)launch.Calldata.Length).ToWord(), true);
         SetRegister(2, launch.CallFlags, false);
+        var extra = launch.ExtraAbi.Span;
+        for (var i = 0; i < extra.Length && i < ExtraAbiRegisters; i++)
+        {
+            SetRegister(3 + i, extra[i], false);
+        }
         SetFlags(false, false, false);
         PendingContextU128 = default;
         ReturnData = default;
         Cycles = 0;
         Status = MachineStatus.Running;
     }
+
+    /// <summary>The registers a system far call carries its extra ABI words in: r3..r12.</summary>
+    public const int ExtraAbiRegisters = 10;
 
     /// <summary>
     /// Runs until the root frame ends, a far call leaves the machine, or <paramref name="cycleLimit"/>
