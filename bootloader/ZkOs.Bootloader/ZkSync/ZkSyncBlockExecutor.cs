@@ -23,23 +23,63 @@ namespace ZkOs.Bootloader.ZkSync;
 /// header and block hash, and the pubdata. Everything non-deterministic comes through the oracle.
 /// </summary>
 /// <remarks>
-/// One bootloader for both system variants (ARCHITECTURE.md "Forward and proving variants"): forward,
+/// <para>One bootloader for both system variants (ARCHITECTURE.md "Forward and proving variants"): forward,
 /// the oracle is called in process and the caller gets every result to commit; proving, the oracle
 /// is a CSR tape, every preimage is re-hashed as it arrives, and the finish proves the initial state
 /// against the root the tape claims, applies the writes and computes the public input (§7.2, §7.4).
 /// <typeparamref name="TSystem"/>'s members are constants once the JIT specialises the class, so
-/// neither variant pays for the other's branches.
+/// neither variant pays for the other's branches.</para>
+/// <para>The executor is a reusable machine: its long-lived parts (the oracle client, the state source,
+/// the IO subsystem, the frame runner and its frame pools, the policy, the tree verifier, the block's
+/// lists) are built once, and <see cref="Run"/> resets them, keeping every collection's capacity, so a
+/// prover running block after block reaches a steady state that allocates nothing.</para>
 /// </remarks>
-public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] environments, PrecompileSet precompiles)
+public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     where TSystem : struct, ISystemTypes
 {
+    private readonly IStfMemory _memory;
+    private readonly OracleClient _client;
+    private readonly ZkSyncStateSource<TSystem> _state;
+    private readonly IoSubsystem _io;
+    private readonly FrameRunner _runner;
+    private readonly ZkSyncTransactionProcessor _processor;
+    private readonly BatchTreeVerifier _verifier;
+    // The block's collections; a variant that keeps its results hands them to the caller, so it gets
+    // fresh ones per block (see Fresh), the others are cleared and reused.
+    private readonly List<ZkSyncTransactionResult> _results = [];
+    private readonly List<L2ToL1Log> _logs = [];
+    private readonly List<byte[]> _messages = [];
+    private readonly List<Bytes32> _l1Hashes = [];
+
+    /// <param name="memory">The run's allocator; by default the variant's (<see cref="ISystemTypes.CreateMemory"/>). The executor owns it.</param>
+    public ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, PrecompileSet precompiles, IStfMemory? memory = null)
+    {
+        _memory = memory ?? TSystem.CreateMemory();
+        _client = new OracleClient(null, _memory);
+        _state = new ZkSyncStateSource<TSystem>(_client);
+        _io = new IoSubsystem(IoRules.ZkSync, _state);
+        _runner = new FrameRunner(environments, EeType.Evm, _io, precompiles, SystemHookSet.ZkSync);
+        _processor = new ZkSyncTransactionProcessor(_io, _runner, _state.LoadedAccounts);
+        _verifier = new BatchTreeVerifier(_client);
+    }
+
+    /// <summary>
+    /// Runs one block. Forward, everything in the result is the caller's; proving, the result shares the
+    /// executor's buffers and is valid until the next run.
+    /// </summary>
     public ZkSyncBlockResult Run(IOracle source)
     {
-        using var memory = TSystem.CreateMemory();
-        var client = new OracleClient(TSystem.OpenOracle(source), memory);
+        // A previous run may have failed half-way: everything it left goes, capacities stay.
+        _memory.Reset();
+        _client.Connect(TSystem.OpenOracle(source));
+        _state.Reset();
+        _io.Reset();
+        _runner.Reset();
+
+        var client = _client;
+        var io = _io;
+        var processor = _processor;
         var metadata = client.ReadBlockMetadata();
-        var state = new ZkSyncStateSource<TSystem>(client);
-        var io = new IoSubsystem(IoRules.ZkSync, state);
         io.BeginBlock(new BlockContext
         {
             ChainId = metadata.ChainId,
@@ -53,14 +93,13 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             GasPerPubdata = metadata.GasPerPubdata,
             NativePrice = metadata.NativePrice,
         }, metadata.BlockHashes);
-        var runner = new FrameRunner(environments, EeType.Evm, io, precompiles, SystemHookSet.ZkSync);
-        var processor = new ZkSyncTransactionProcessor(io, runner, metadata, state.LoadedAccounts);
+        processor.BeginBlock(metadata);
 
-        var results = new List<ZkSyncTransactionResult>();
-        var logs = new List<L2ToL1Log>();
-        var messages = new List<byte[]>();
+        var results = Fresh(_results);
+        var logs = Fresh(_logs);
+        var messages = Fresh(_messages);
+        var l1Hashes = Fresh(_l1Hashes);
         var rollingHash = TransactionsRollingHash.Initial;
-        var l1Hashes = new List<Bytes32>();
         var upgradeHash = Bytes32.Zero;
         var index = 0;
         for (var size = client.NextTransactionSize(); size > 0; size = client.NextTransactionSize(), index++)
@@ -119,15 +158,29 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             L1TransactionHashes = l1Hashes,
             UpgradeTransactionHash = upgradeHash,
             Proof = proof,
-            ArenaHighWaterMark = memory.HighWaterMark,
+            ArenaHighWaterMark = _memory.HighWaterMark,
         };
+    }
+
+    /// <summary>Frees the run's memory (the prover's arena).</summary>
+    public void Dispose() => _memory.Dispose();
+
+    /// <summary>A new list when the caller keeps the results (they outlive the run), else the machine's own, cleared.</summary>
+    private static List<T> Fresh<T>(List<T> reused)
+    {
+        if (TSystem.KeepsResults)
+        {
+            return [];
+        }
+        reused.Clear();
+        return reused;
     }
 
     /// <summary>
     /// The proving finish (reference §7.2, §7.4): the initial commitment from the oracle, every touched
     /// slot proven against it, the writes applied, and the public input over the two commitments.
     /// </summary>
-    private static ProvenBlock Prove(
+    private ProvenBlock Prove(
         OracleClient client, BlockMetadata metadata, List<NetChange> changes, byte[] pubdata,
         List<Bytes32> l1Hashes, List<L2ToL1Log> logs, Bytes32 upgradeHash, Bytes32 blockHash)
     {
@@ -138,7 +191,7 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
                 "the IO implementer does not start fresh: this STF proves one block, with no pubdata log carried in and the block not yet completed");
         }
         var accesses = changes.Select(c => c.Access).ToArray();
-        var after = new BatchTreeVerifier(client).VerifyAndApply(initial.StateRoot, accesses);
+        var after = _verifier.VerifyAndApply(initial.StateRoot, accesses);
         client.Disconnect();
         var parts = new PublicInputParts(
             metadata.ChainId, metadata.Number, metadata.Timestamp,

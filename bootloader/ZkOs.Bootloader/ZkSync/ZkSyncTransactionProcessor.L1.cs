@@ -37,7 +37,7 @@ public sealed partial class ZkSyncTransactionProcessor
         }
 
         io.BeginTransaction(Context(tx.From, maxFee));
-        io.WarmUp(block.Coinbase);
+        io.WarmUp(_block.Coinbase);
         var beforeExecution = io.Snapshot();
         var validationPubdata = NetPubdata();
         Runner.RunOutcome outcome;

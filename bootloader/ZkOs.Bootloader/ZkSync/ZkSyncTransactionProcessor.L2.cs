@@ -19,36 +19,36 @@ public sealed partial class ZkSyncTransactionProcessor
 
     private ZkSyncTransactionResult ProcessL2(ZkSyncTransaction tx, ReadOnlySpan<byte> body, int index)
     {
-        var hash = ZkSyncTransactionHashes.TxHash(tx, block.ChainId);
-        var signedHash = ZkSyncTransactionHashes.SignedHash(tx, block.ChainId);
+        var hash = ZkSyncTransactionHashes.TxHash(tx, _block.ChainId);
+        var signedHash = ZkSyncTransactionHashes.SignedHash(tx, _block.ChainId);
         ZkSyncTransactionResult Reject(InvalidTransaction kind, string reason) => Rejected(index, hash.Hash, tx.TxType, kind, reason);
 
-        if (block.GasLimit > ZkSyncFeeModel.MaxBlockGasLimit)
+        if (_block.GasLimit > ZkSyncFeeModel.MaxBlockGasLimit)
         {
-            return Reject(InvalidTransaction.BlockGasLimitTooHigh, $"block gas limit {block.GasLimit} above {ZkSyncFeeModel.MaxBlockGasLimit}");
+            return Reject(InvalidTransaction.BlockGasLimitTooHigh, $"block gas limit {_block.GasLimit} above {ZkSyncFeeModel.MaxBlockGasLimit}");
         }
-        if (tx.GasLimit > block.GasLimit)
+        if (tx.GasLimit > _block.GasLimit)
         {
-            return Reject(InvalidTransaction.CallerGasLimitMoreThanBlock, $"gas limit {tx.GasLimit} above the block's {block.GasLimit}");
+            return Reject(InvalidTransaction.CallerGasLimitMoreThanBlock, $"gas limit {tx.GasLimit} above the block's {_block.GasLimit}");
         }
         UInt256 maxFee = tx.MaxFeePerGas, maxPriority = tx.MaxPriorityFeePerGas;
         if (UInt256.GreaterThan(in maxPriority, in maxFee))
         {
             return Reject(InvalidTransaction.PriorityFeeGreaterThanMaxFee, "max priority fee above max fee");
         }
-        if (UInt256.GreaterThan(block.BaseFee, in maxFee))
+        if (UInt256.GreaterThan(_block.BaseFee, in maxFee))
         {
-            return Reject(InvalidTransaction.BaseFeeGreaterThanMaxFee, $"max fee {maxFee} below the base fee {block.BaseFee}");
+            return Reject(InvalidTransaction.BaseFeeGreaterThanMaxFee, $"max fee {maxFee} below the base fee {_block.BaseFee}");
         }
         // §3.2: the price of native, and from it the native limit.
-        var gasPrice = block.BaseFee;
+        var gasPrice = _block.BaseFee;
         var nativePerGas = NativePerGas(gasPrice);
         var userGasPerPubdata = tx.IsEip712 ? tx.GasPerPubdataLimit : ZkSyncFeeModel.DefaultGasPerPubdata;
-        if (UInt256.GreaterThan(block.GasPerPubdata, new UInt256(userGasPerPubdata)))
+        if (UInt256.GreaterThan(_block.GasPerPubdata, new UInt256(userGasPerPubdata)))
         {
-            return Reject(InvalidTransaction.GasPerPubdataTooHigh, $"the block's gas per pubdata {block.GasPerPubdata} exceeds the transaction's {userGasPerPubdata}");
+            return Reject(InvalidTransaction.GasPerPubdataTooHigh, $"the block's gas per pubdata {_block.GasPerPubdata} exceeds the transaction's {userGasPerPubdata}");
         }
-        var nativePerPubdata = SaturatingMul(block.GasPerPubdata.U0, nativePerGas);
+        var nativePerPubdata = SaturatingMul(_block.GasPerPubdata.U0, nativePerGas);
         var data = tx.Data.Span;
         if (!Limits(tx.GasLimit, nativePerGas, nativePerPubdata, ZkSyncFeeModel.L2IntrinsicPubdata, ZkSyncFeeModel.L2IntrinsicNative,
                 ZkSyncFeeModel.L2IntrinsicGas, data, tx.IsDeployment, out var resources, out var withheld, out var limitError))
@@ -81,9 +81,9 @@ public sealed partial class ZkSyncTransactionProcessor
 
     /// <summary>§3.2: ceil(gas price / native price). A zero native price is an internal error of the block.</summary>
     private ulong NativePerGas(in UInt256 gasPrice) =>
-        UInt256.IsZero(block.NativePrice)
+        UInt256.IsZero(_block.NativePrice)
             ? throw new ZkSyncBlockException("the block's native price is zero")
-            : CeilDiv(in gasPrice, block.NativePrice);
+            : CeilDiv(in gasPrice, _block.NativePrice);
 
     /// <summary>
     /// §3.2: the native limit (withholding what exceeds 2^36 for pubdata), the intrinsic costs and the
@@ -146,7 +146,7 @@ public sealed partial class ZkSyncTransactionProcessor
         ref Resources resources, ulong nativePerPubdata, in UInt256 gasPrice, out ulong nonce)
     {
         nonce = 0;
-        io.WarmUp(block.Coinbase);
+        io.WarmUp(_block.Coinbase);
         foreach (var entry in tx.AccessList ?? [])
         {
             var keys = (ulong)entry.StorageKeys.Count;

@@ -19,8 +19,13 @@ namespace ZkOs.Bootloader.ZkSync;
 /// transactions in .L1.cs, pubdata accounting in .Pubdata.cs.
 /// </summary>
 public sealed partial class ZkSyncTransactionProcessor(
-    IoSubsystem io, FrameRunner runner, BlockMetadata block, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts)
+    IoSubsystem io, FrameRunner runner, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts)
 {
+    private BlockMetadata _block = null!;
+
+    /// <summary>Starts a block; the processor is built once and reused for every block (the prover's machine).</summary>
+    public void BeginBlock(BlockMetadata block) => _block = block;
+
     private readonly HashSet<(Address, UInt256)> _slotWrites = [];
     private readonly HashSet<Address> _accountWrites = [];
 
@@ -86,7 +91,7 @@ public sealed partial class ZkSyncTransactionProcessor(
         var fees = io.BalanceOf(SystemAddresses.Bootloader);
         if (!UInt256.IsZero(in fees))
         {
-            io.TryTransfer(SystemAddresses.Bootloader, block.Coinbase, fees);
+            io.TryTransfer(SystemAddresses.Bootloader, _block.Coinbase, fees);
         }
     }
 

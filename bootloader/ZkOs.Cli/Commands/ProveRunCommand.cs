@@ -38,7 +38,8 @@ internal static class ProveRunCommand
             ProvingRunReport report;
             try
             {
-                report = new ProvingRun(environments, PrecompileSet.Cancun).Run(tape);
+                using var prover = new ProvingRun(environments, PrecompileSet.Cancun);
+                report = prover.Run(tape);
             }
             catch (ProvingRunException e)
             {

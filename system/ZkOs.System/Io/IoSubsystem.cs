@@ -91,6 +91,22 @@ public sealed partial class IoSubsystem : ISystem
     public long Refund => _refund;
 
     /// <summary>
+    /// Forgets everything a previous block saw or changed (state, initial values, the journal, the
+    /// transaction's sets), keeping every collection's capacity: a reusable machine starts the next
+    /// block from the state source alone, even after a block that failed half-way.
+    /// </summary>
+    public void Reset()
+    {
+        BeginTransaction(default);
+        _accounts.Clear();
+        _storage.Clear();
+        _initialAccounts.Clear();
+        _initialSlots.Clear();
+        _bytecodeNotPublished.Clear();
+        _blockHashes = [];
+    }
+
+    /// <summary>
     /// Sets the block facts. <paramref name="blockHashes"/> holds the hashes of the previous blocks,
     /// newest first (index 0 is block <c>number - 1</c>), at most 256.
     /// </summary>

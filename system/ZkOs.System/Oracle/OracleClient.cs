@@ -11,12 +11,20 @@ namespace ZkOs.System.Oracle;
 /// answer has exactly the shape the query promises, and decodes it. A wrong shape is an
 /// <see cref="OracleException"/>, so a truncated or altered tape fails loudly instead of being misread.
 /// </summary>
-public sealed class OracleClient(IOracle oracle, IStfMemory? memory = null) : IProofSource
+public sealed class OracleClient(IOracle? oracle, IStfMemory? memory = null) : IProofSource
 {
     private readonly List<uint> _parameters = [];
     private readonly List<uint> _response = [];
+    private IOracle? _oracle = oracle;
 
-    public IOracle Oracle => oracle;
+    /// <exception cref="InvalidOperationException">The client was built unconnected and not connected since.</exception>
+    public IOracle Oracle => _oracle ?? throw new InvalidOperationException("The oracle client is not connected.");
+
+    /// <summary>
+    /// Points the client at the next block's oracle. A reusable machine (the prover) keeps one client,
+    /// so its parameter and response buffers keep the capacity the largest answer gave them.
+    /// </summary>
+    public void Connect(IOracle next) => _oracle = next;
 
     public BlockMetadata ReadBlockMetadata() => BlockMetadata.Read(Ask(OracleQuery.BlockLevelMetadata));
 
@@ -95,7 +103,7 @@ public sealed class OracleClient(IOracle oracle, IStfMemory? memory = null) : IP
     private ReadOnlySpan<uint> Ask(uint queryId, int expectedWords = -1, List<uint>? parameters = null)
     {
         _response.Clear();
-        oracle.Query(queryId, parameters is null ? [] : CollectionsMarshal.AsSpan(parameters), _response);
+        Oracle.Query(queryId, parameters is null ? [] : CollectionsMarshal.AsSpan(parameters), _response);
         if (expectedWords >= 0 && _response.Count != expectedWords)
         {
             throw new OracleException(queryId, $"{_response.Count} response words where {expectedWords} were expected");

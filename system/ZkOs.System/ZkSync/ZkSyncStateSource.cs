@@ -24,6 +24,9 @@ public sealed class ZkSyncStateSource<TSystem>(OracleClient oracle) : IStateSour
     /// <summary>Each account read in the block: whether its properties slot was new, and its initial properties.</summary>
     public IReadOnlyDictionary<Address, LoadedAccount> LoadedAccounts => _accounts;
 
+    /// <summary>Forgets the accounts of the previous block, keeping the map's capacity.</summary>
+    public void Reset() => _accounts.Clear();
+
     public AccountSnapshot? ReadAccount(in Address address)
     {
         var (isNew, hash) = oracle.ReadInitialSlot(SystemAddresses.AccountProperties, SystemAddresses.AccountPropertiesKey(address));

@@ -31,6 +31,9 @@ internal static class ProvingHarness
         return new ZkSyncChain(database, Environments(), PrecompileSet.Cancun).RecordWitness(file);
     }
 
-    public static ProvingRunReport Prove(ReadOnlyMemory<uint> witness) =>
-        new ProvingRun(Environments(), PrecompileSet.Cancun).Run(witness);
+    public static ProvingRunReport Prove(ReadOnlyMemory<uint> witness)
+    {
+        using var prover = new ProvingRun(Environments(), PrecompileSet.Cancun);
+        return prover.Run(witness);
+    }
 }
