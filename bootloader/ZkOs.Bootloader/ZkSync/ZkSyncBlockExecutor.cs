@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
 using ZkOs.Bootloader.Runner;
 using ZkOs.Bootloader.ZkSync.Proving;
 using ZkOs.Framework.Execution;
@@ -50,6 +51,10 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     private readonly List<L2ToL1Log> _logs = [];
     private readonly List<byte[]> _messages = [];
     private readonly List<Bytes32> _l1Hashes = [];
+    private readonly List<NetStorageAccess> _accesses = [];
+    // The block-hash window, as read (reused when the caller does not keep the metadata) and as committed.
+    private readonly UInt256[] _metadataHashes = new UInt256[BlockMetadata.BlockHashCount];
+    private readonly Bytes32[] _committedHashes = new Bytes32[BlockMetadata.BlockHashCount];
 
     /// <param name="memory">The run's allocator; by default the variant's (<see cref="ISystemTypes.CreateMemory"/>). The executor owns it.</param>
     public ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, PrecompileSet precompiles, IStfMemory? memory = null)
@@ -79,7 +84,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         var client = _client;
         var io = _io;
         var processor = _processor;
-        var metadata = client.ReadBlockMetadata();
+        var metadata = client.ReadBlockMetadata(TSystem.KeepsResults ? null : _metadataHashes);
         io.BeginBlock(new BlockContext
         {
             ChainId = metadata.ChainId,
@@ -104,7 +109,8 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         var index = 0;
         for (var size = client.NextTransactionSize(); size > 0; size = client.NextTransactionSize(), index++)
         {
-            var result = processor.Process(client.ReadTransaction(size).Span, index, isFirst: index == 0);
+            var txb = client.ReadTransaction(size);
+            var result = processor.Process(txb.Span, index, isFirst: index == 0);
             if (TSystem.KeepsResults)
             {
                 results.Add(result);
@@ -190,15 +196,24 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             throw new System.Oracle.Csr.WitnessException(
                 "the IO implementer does not start fresh: this STF proves one block, with no pubdata log carried in and the block not yet completed");
         }
-        var accesses = changes.Select(c => c.Access).ToArray();
-        var after = _verifier.VerifyAndApply(initial.StateRoot, accesses);
+        _accesses.Clear();
+        foreach (var change in changes)
+        {
+            _accesses.Add(change.Access);
+        }
+        var after = _verifier.VerifyAndApply(initial.StateRoot, CollectionsMarshal.AsSpan(_accesses));
         client.Disconnect();
+        // The committed window lives in the executor: a ProvenBlock is valid until the next run.
+        var hashes = TSystem.KeepsResults ? new Bytes32[BlockMetadata.BlockHashCount] : _committedHashes;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = Bytes32.FromUInt256(metadata.BlockHashes[i]);
+        }
         var parts = new PublicInputParts(
-            metadata.ChainId, metadata.Number, metadata.Timestamp,
-            metadata.BlockHashes.Select(h => Bytes32.FromUInt256(h)).ToArray(),
+            metadata.ChainId, metadata.Number, metadata.Timestamp, hashes,
             initial.StateRoot, after, pubdata, l1Hashes, logs, upgradeHash, blockHash);
         var publicInput = BlockPublicInput.From(parts);
-        return new ProvenBlock(parts, publicInput.Hash(), publicInput.RegisterWords());
+        return new ProvenBlock(parts, publicInput.Hash());
     }
 
     /// <summary>

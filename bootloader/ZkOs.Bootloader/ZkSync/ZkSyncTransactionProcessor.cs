@@ -21,7 +21,7 @@ namespace ZkOs.Bootloader.ZkSync;
 public sealed partial class ZkSyncTransactionProcessor(
     IoSubsystem io, FrameRunner runner, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts)
 {
-    private BlockMetadata _block = null!;
+    private BlockMetadata _block;
 
     /// <summary>Starts a block; the processor is built once and reused for every block (the prover's machine).</summary>
     public void BeginBlock(BlockMetadata block) => _block = block;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.InteropServices;
+using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Variants;
 using ZkOs.System.ZkSync.Tree;
@@ -26,7 +27,8 @@ public sealed class OracleClient(IOracle? oracle, IStfMemory? memory = null) : I
     /// </summary>
     public void Connect(IOracle next) => _oracle = next;
 
-    public BlockMetadata ReadBlockMetadata() => BlockMetadata.Read(Ask(OracleQuery.BlockLevelMetadata));
+    /// <param name="hashes">A buffer for the 256 block hashes, reused by the prover; a new array when null.</param>
+    public BlockMetadata ReadBlockMetadata(UInt256[]? hashes = null) => BlockMetadata.Read(Ask(OracleQuery.BlockLevelMetadata), hashes);
 
     /// <summary>The next transaction's length in bytes; 0 when the block is sealed.</summary>
     public int NextTransactionSize()
@@ -80,13 +82,13 @@ public sealed class OracleClient(IOracle? oracle, IStfMemory? memory = null) : I
 
     public ulong PrevIndex(in Bytes32 flatKey) => AskIndex(OracleQuery.PrevIndex, flatKey);
 
-    public LeafProof ProofForIndex(ulong index)
+    public FlatStorageLeaf ProofForIndex(ulong index, Span<Bytes32> path, out ulong provenIndex)
     {
         _parameters.Clear();
         OracleWords.WriteU64(_parameters, index);
         var words = Ask(OracleQuery.ProofForIndex, LeafProofWords.WordCount, _parameters);
         var offset = 0;
-        return LeafProofWords.Read(words, ref offset);
+        return LeafProofWords.Read(words, ref offset, path, out provenIndex);
     }
 
     private ulong AskIndex(uint queryId, in Bytes32 flatKey)

@@ -57,7 +57,7 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
         // The proof is the recording executor's; it is not reused, so the proof stays valid.
         using var executor = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles);
         var block = executor.Run(new CsrOracle(recorder));
-        return ([.. recorder.Words], block.Proof!);
+        return ([.. recorder.Words], block.Proof!.Value);
     }
 
     /// <summary>The block's metadata over the stored head, after applying the genesis to an empty state.</summary>

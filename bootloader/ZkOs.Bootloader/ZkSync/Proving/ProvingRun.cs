@@ -54,7 +54,7 @@ public sealed class ProvingRun : IDisposable
             // Whatever an altered tape provokes, the prover reports it as this run's failure.
             throw new ProvingRunException(_port.Position, e);
         }
-        return new ProvingRunReport(block.Proof!, _port.Position, block.ArenaHighWaterMark, Stopwatch.GetElapsedTime(started));
+        return new ProvingRunReport(block.Proof!.Value, _port.Position, block.ArenaHighWaterMark, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Frees the arena.</summary>

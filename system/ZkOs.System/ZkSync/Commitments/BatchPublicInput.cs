@@ -31,9 +31,8 @@ public readonly record struct BatchPublicInput(Bytes32 StateBefore, Bytes32 Stat
 
     /// <summary>Computes the three parts from <paramref name="parts"/>.</summary>
     /// <exception cref="ArgumentException">More logs than <see cref="L2ToL1LogsTree.Capacity"/>.</exception>
-    public static BatchPublicInput From(PublicInputParts parts)
+    public static BatchPublicInput From(in PublicInputParts parts)
     {
-        ArgumentNullException.ThrowIfNull(parts);
         var l1Transactions = L1TransactionRollingHash.Of(parts.L1TxHashes);
         var output = BatchOutputHash(
             parts.ChainId,
