@@ -52,6 +52,9 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     private readonly List<byte[]> _messages = [];
     private readonly List<Bytes32> _l1Hashes = [];
     private readonly List<NetStorageAccess> _accesses = [];
+    private readonly List<NetChange> _changes = [];
+    private readonly List<StateDiff> _diffs = [];
+    private readonly HashSet<Address> _touchedAccounts = [];
     // The block-hash window, as read (reused when the caller does not keep the metadata) and as committed.
     private readonly UInt256[] _metadataHashes = new UInt256[BlockMetadata.BlockHashCount];
     private readonly Bytes32[] _committedHashes = new Bytes32[BlockMetadata.BlockHashCount];
@@ -132,8 +135,15 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             }
         }
 
-        var changes = NetChanges(io, processor);
-        var diffs = changes.Where(c => c.Diff is not null).Select(c => c.Diff!).ToList();
+        var changes = NetChanges();
+        var diffs = Fresh(_diffs);
+        foreach (var change in changes)
+        {
+            if (change.Diff is not null)
+            {
+                diffs.Add(change.Diff);
+            }
+        }
         // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
         var header = BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
             metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0) with
@@ -155,8 +165,8 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             Metadata = metadata,
             Transactions = results,
             StateDiffs = TSystem.KeepsResults ? diffs : [],
-            TreeWrites = TSystem.KeepsResults ? changes.Where(c => c.Access.IsWrite).Select(c => (c.Access.FlatKey, c.Access.Current)).ToList() : [],
-            Preimages = TSystem.KeepsResults ? changes.SelectMany(c => c.Preimages).ToList() : [],
+            TreeWrites = TSystem.KeepsResults ? TreeWrites(changes) : [],
+            Preimages = TSystem.KeepsResults ? Preimages(changes) : [],
             Header = header,
             BlockHash = blockHash,
             Pubdata = pubdata,
@@ -166,6 +176,38 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             Proof = proof,
             ArenaHighWaterMark = _memory.HighWaterMark,
         };
+    }
+
+    /// <summary>Flat key → new value of every slot the block changed, in the order the tree appends new leaves.</summary>
+    private static List<(Bytes32 FlatKey, Bytes32 Value)> TreeWrites(List<NetChange> changes)
+    {
+        var writes = new List<(Bytes32, Bytes32)>();
+        foreach (var change in changes)
+        {
+            if (change.Access.IsWrite)
+            {
+                writes.Add((change.Access.FlatKey, change.Access.Current));
+            }
+        }
+        return writes;
+    }
+
+    /// <summary>The preimages the block creates, each account's properties before its bytecode.</summary>
+    private static List<Preimage> Preimages(List<NetChange> changes)
+    {
+        var preimages = new List<Preimage>();
+        foreach (var change in changes)
+        {
+            if (change.Properties is { } properties)
+            {
+                preimages.Add(properties);
+            }
+            if (change.Bytecode is { } bytecode)
+            {
+                preimages.Add(bytecode);
+            }
+        }
+        return preimages;
     }
 
     /// <summary>Frees the run's memory (the prover's arena).</summary>
@@ -219,27 +261,41 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// <summary>
     /// Every slot and account the block touched, in WarmStorageKey order: the net access the proof
     /// checks (initial and final value), and for those that changed, the state diff the pubdata
-    /// publishes (storage as value diffs, accounts as diffs of their properties slot at 0x8003) and
-    /// any preimage it creates.
+    /// publishes (storage as value diffs, accounts as diffs of their properties slot at 0x8003) and,
+    /// when the caller keeps results, any preimage it creates.
     /// </summary>
-    private static List<NetChange> NetChanges(IoSubsystem io, ZkSyncTransactionProcessor processor)
+    private List<NetChange> NetChanges()
     {
-        var changes = new List<NetChange>();
-        foreach (var ((address, key), initialSlot) in io.InitialSlots)
+        var io = _io;
+        var changes = Fresh(_changes);
+        // Enumerated through the dictionaries' struct enumerators: an interface's would be boxed.
+        var slots = io.EnumerateInitialSlots();
+        while (slots.MoveNext())
         {
+            var ((address, key), initialSlot) = slots.Current;
             var initial = initialSlot.Value;
             var current = io.Storage.TryGetValue((address, key), out var value) ? value : initial;
             var slotKey = Bytes32.FromUInt256(key);
             var flatKey = FlatKey.Compute(address, slotKey);
             var access = new NetStorageAccess(flatKey, Bytes32.FromUInt256(initial), Bytes32.FromUInt256(current), initialSlot.IsNew);
             var diff = access.IsWrite ? new StorageValueDiff(flatKey, access.Initial, access.Current) : null;
-            changes.Add(new NetChange((address, slotKey), access, diff, []));
+            changes.Add(new NetChange((address, slotKey), access, diff));
         }
-        var accounts = new HashSet<Address>(io.Accounts.Keys);
-        accounts.UnionWith(io.InitialAccounts.Keys);
+        var accounts = _touchedAccounts;
+        accounts.Clear();
+        var live = io.EnumerateAccounts();
+        while (live.MoveNext())
+        {
+            accounts.Add(live.Current.Key);
+        }
+        var initialAccounts = io.EnumerateInitialAccounts();
+        while (initialAccounts.MoveNext())
+        {
+            accounts.Add(initialAccounts.Current.Key);
+        }
         foreach (var address in accounts)
         {
-            var loaded = processor.LoadedAccount(address);
+            var loaded = _processor.LoadedAccount(address);
             var initial = loaded.Initial;
             var account = io.Accounts.GetValueOrDefault(address);
             var final = ZkSyncAccounts.PropertiesOf(account);
@@ -248,7 +304,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             if (initial == final)
             {
                 changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
-                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), null, []));
+                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), null));
                 continue;
             }
             var hash = ZkSyncAccounts.StoredHash(final);
@@ -256,25 +312,26 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             // is the force-deploy variant with the hash, and the state already holds the preimage.
             var notPublished = io.IsBytecodeNotPublished(address);
             var publishesCode = !notPublished && final.BytecodeLength > 0 && final.BytecodeHash != initial.BytecodeHash;
-            var preimages = new List<Preimage>();
-            if (!hash.IsZero)
+            Preimage? properties = null, bytecode = null;
+            if (TSystem.KeepsResults)
             {
-                preimages.Add(new Preimage(hash, PreimageKind.AccountProperties, final.Encode()));
-            }
-            if (publishesCode)
-            {
-                preimages.Add(new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code));
+                properties = hash.IsZero ? null : new Preimage(hash, PreimageKind.AccountProperties, final.Encode());
+                bytecode = publishesCode ? new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code) : null;
             }
             changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
                 new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew),
                 new AccountPropertiesDiff(flatKey, initial, final,
                     publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: notPublished),
-                preimages));
+                properties, bytecode));
         }
-        changes.Sort((x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
+        changes.Sort(static (x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
         return changes;
     }
 
-    /// <summary>One touched slot: where it is, what the proof checks, and what the pubdata and the state store get.</summary>
-    private sealed record NetChange((Address Address, Bytes32 Key) Slot, NetStorageAccess Access, StateDiff? Diff, List<Preimage> Preimages);
+    /// <summary>
+    /// One touched slot: where it is, what the proof checks, and what the pubdata and (forward) the
+    /// state store get: the new account-properties and bytecode preimages, when there are any.
+    /// </summary>
+    private readonly record struct NetChange(
+        (Address Address, Bytes32 Key) Slot, NetStorageAccess Access, StateDiff? Diff, Preimage? Properties = null, Preimage? Bytecode = null);
 }

@@ -68,6 +68,18 @@ public sealed partial class IoSubsystem : ISystem
     /// <summary>Each slot seen in the block as it was when the block began.</summary>
     public IReadOnlyDictionary<(Address Address, UInt256 Key), InitialSlot> InitialSlots => _initialSlots;
 
+    // The maps above enumerated without boxing an interface enumerator: the proving run's finish
+    // walks them once per block and must not allocate.
+
+    /// <summary><see cref="Accounts"/>' entries, through the dictionary's struct enumerator.</summary>
+    public Dictionary<Address, Account>.Enumerator EnumerateAccounts() => _accounts.GetEnumerator();
+
+    /// <summary><see cref="InitialAccounts"/>' entries, through the dictionary's struct enumerator.</summary>
+    public Dictionary<Address, AccountSnapshot?>.Enumerator EnumerateInitialAccounts() => _initialAccounts.GetEnumerator();
+
+    /// <summary><see cref="InitialSlots"/>' entries, through the dictionary's struct enumerator.</summary>
+    public Dictionary<(Address, UInt256), InitialSlot>.Enumerator EnumerateInitialSlots() => _initialSlots.GetEnumerator();
+
     /// <summary>Events of the current transaction so far, copied out (allocates; see <see cref="LogViews"/>).</summary>
     public IReadOnlyList<LogEntry> Logs => LogViews.ToEntries();
 
