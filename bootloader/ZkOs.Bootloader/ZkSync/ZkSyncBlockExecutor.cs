@@ -43,7 +43,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     private readonly ZkSyncStateSource<TSystem> _state;
     private readonly IoSubsystem _io;
     private readonly FrameRunner _runner;
-    private readonly ZkSyncTransactionProcessor _processor;
+    private readonly ZkSyncTransactionProcessor<TSystem> _processor;
     private readonly BatchTreeVerifier _verifier;
     // The block's collections; a variant that keeps its results hands them to the caller, so it gets
     // fresh ones per block (see Fresh), the others are cleared and reused.
@@ -67,7 +67,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         _state = new ZkSyncStateSource<TSystem>(_client);
         _io = new IoSubsystem(IoRules.ZkSync, _state);
         _runner = new FrameRunner(environments, EeType.Evm, _io, precompiles, SystemHookSet.ZkSync);
-        _processor = new ZkSyncTransactionProcessor(_io, _runner, _state.LoadedAccounts);
+        _processor = new ZkSyncTransactionProcessor<TSystem>(_io, _runner, _state.LoadedAccounts);
         _verifier = new BatchTreeVerifier(_client);
     }
 

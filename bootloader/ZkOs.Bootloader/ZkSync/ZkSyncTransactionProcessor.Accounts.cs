@@ -22,7 +22,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// nonce: a lower one is <see cref="InvalidTransaction.NonceUsedAlready"/>, a higher one
 /// <see cref="InvalidTransaction.NonceNotIncreased"/>.
 /// </remarks>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     private (InvalidTransaction Kind, string Reason)? ValidateContractAccount(ZkSyncTransaction tx, AccountCall call, ref Resources resources, ulong nonce)
     {

@@ -12,7 +12,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// L2 transactions (types 0x00, 0x01, 0x02, 0x71, reference §5.4): limits, validation by the account
 /// model, payment (.Payment.cs), execution and settlement. Contract accounts are in .Accounts.cs.
 /// </summary>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     /// <summary>secp256k1's group order halved: a larger s is malleable (EIP-2).</summary>
     private static readonly UInt256 HalfCurveOrder = UInt256.Parse("0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");

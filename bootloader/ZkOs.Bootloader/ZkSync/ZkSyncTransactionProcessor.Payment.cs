@@ -17,7 +17,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// of at most 1056 bytes is refused. The context is kept but unused, since <c>postTransaction</c> is
 /// not called (as in the snapshot).
 /// </remarks>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     private (InvalidTransaction Kind, string Reason)? EnsurePayment(ZkSyncTransaction tx, AccountModel model, AccountCall call, ref Resources resources, in UInt256 gasPrice)
     {
