@@ -67,7 +67,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         _state = new ZkSyncStateSource<TSystem>(_client);
         _io = new IoSubsystem(IoRules.ZkSync, _state);
         _runner = new FrameRunner(environments, EeType.Evm, _io, precompiles, SystemHookSet.ZkSync);
-        _processor = new ZkSyncTransactionProcessor<TSystem>(_io, _runner, _state.LoadedAccounts);
+        _processor = new ZkSyncTransactionProcessor<TSystem>(_io, _runner, _state.LoadedAccounts, _memory);
         _verifier = new BatchTreeVerifier(_client);
     }
 
@@ -113,7 +113,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         for (var size = client.NextTransactionSize(); size > 0; size = client.NextTransactionSize(), index++)
         {
             var txb = client.ReadTransaction(size);
-            var result = processor.Process(txb.Span, index, isFirst: index == 0);
+            var result = processor.Process(txb, index, isFirst: index == 0);
             if (TSystem.KeepsResults)
             {
                 results.Add(result);

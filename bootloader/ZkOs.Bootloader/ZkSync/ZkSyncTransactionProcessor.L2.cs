@@ -17,7 +17,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>
     /// <summary>secp256k1's group order halved: a larger s is malleable (EIP-2).</summary>
     private static readonly UInt256 HalfCurveOrder = UInt256.Parse("0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");
 
-    private ZkSyncTransactionResult ProcessL2(ZkSyncTransaction tx, ReadOnlySpan<byte> body, int index)
+    private ZkSyncTransactionResult ProcessL2(ZkSyncTransaction tx, ReadOnlyMemory<byte> body, int index)
     {
         var hash = ZkSyncTransactionHashes.TxHash(tx, _block.ChainId);
         var signedHash = ZkSyncTransactionHashes.SignedHash(tx, _block.ChainId);
@@ -60,7 +60,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>
         var beforeValidation = io.Snapshot();
         // Account abstraction: a 0x71 transaction from an address with code is the account's to validate.
         var model = tx.IsEip712 && io.CodeOf(tx.From).Length > 0 ? AccountModel.Contract : AccountModel.Eoa;
-        var call = new AccountCall(hash.Hash, signedHash.Hash, tx.IsEip712 ? body.ToArray() : []);
+        var call = new AccountCall(hash.Hash, signedHash.Hash, tx.IsEip712 ? body : ReadOnlyMemory<byte>.Empty);
         if (Validate(tx, model, call, signedHash, hash, ref resources, nativePerPubdata, gasPrice, out var nonce) is { } invalid)
         {
             io.Rollback(beforeValidation);
@@ -72,7 +72,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>
         var beforeExecution = io.Snapshot();
         var validationPubdata = NetPubdata();
         var outcome = model == AccountModel.Contract
-            ? runner.Call(SystemAddresses.Bootloader, tx.From, UInt256.Zero, call.Encode(AccountAbstractionAbi.ExecuteTransactionSelector), resources)
+            ? runner.Call(SystemAddresses.Bootloader, tx.From, UInt256.Zero, call.Encode(AccountAbstractionAbi.ExecuteTransactionSelector, memory), resources)
             : Execute(tx, nonce, ref resources);
         // The refund goes to whoever paid: the paymaster when there is one (its postTransaction is not called, §11).
         return Settle(tx, index, hash.Hash, outcome, resources, withheld, nativePerGas, nativePerPubdata, validationPubdata,
@@ -147,8 +147,11 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>
     {
         nonce = 0;
         io.WarmUp(_block.Coinbase);
-        foreach (var entry in tx.AccessList ?? [])
+        // Indexed, not foreach: enumerating the interfaces would box their enumerators.
+        var accessList = tx.AccessList ?? [];
+        for (var i = 0; i < accessList.Count; i++)
         {
+            var entry = accessList[i];
             var keys = (ulong)entry.StorageKeys.Count;
             var status = resources.Charge(
                 (ZkSyncFeeModel.AccessListAddressGas + ZkSyncFeeModel.AccessListKeyGas * keys) * Resources.ErgsPerGas,
@@ -158,9 +161,9 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>
                 return ValidationResourceError(status, "the access list");
             }
             io.WarmUp(entry.Address);
-            foreach (var key in entry.StorageKeys)
+            for (var k = 0; k < entry.StorageKeys.Count; k++)
             {
-                io.WarmUp(entry.Address, key.ToUInt256());
+                io.WarmUp(entry.Address, entry.StorageKeys[k].ToUInt256());
             }
         }
         if (resources.ChargeNative(hash.KeccakNative + signedHash.KeccakNative) != ResourceStatus.Ok)

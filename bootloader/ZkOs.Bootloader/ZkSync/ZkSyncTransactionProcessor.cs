@@ -21,7 +21,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// </summary>
 /// <typeparam name="TSystem">The system variant: what it keeps of a transaction's results is a JIT constant.</typeparam>
 public sealed partial class ZkSyncTransactionProcessor<TSystem>(
-    IoSubsystem io, FrameRunner runner, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts)
+    IoSubsystem io, FrameRunner runner, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts, IStfMemory memory)
     where TSystem : struct, ISystemTypes
 {
     private BlockMetadata _block;
@@ -34,12 +34,13 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
     private readonly List<L2ToL1Log> _messageLogs = [];
     private readonly List<byte[]> _messageBodies = [];
 
-    public ZkSyncTransactionResult Process(ReadOnlySpan<byte> body, int index, bool isFirst)
+    /// <param name="body">The transaction's bytes, in the run's memory: account calls pass them on without a copy.</param>
+    public ZkSyncTransactionResult Process(ReadOnlyMemory<byte> body, int index, bool isFirst)
     {
         ZkSyncTransaction tx;
         try
         {
-            tx = ZkSyncTransactionParser.Parse(body);
+            tx = ZkSyncTransactionParser.Parse(body.Span);
         }
         catch (ZkSyncTransactionException e)
         {
@@ -49,7 +50,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
         {
             return Rejected(index, default, tx.TxType, InvalidTransaction.UpgradeTxNotFirst, "an upgrade transaction must be the block's first");
         }
-        return tx.IsL1OrUpgrade ? ProcessL1(tx, body, index) : ProcessL2(tx, body, index);
+        return tx.IsL1OrUpgrade ? ProcessL1(tx, body.Span, index) : ProcessL2(tx, body, index);
     }
 
     private static ZkSyncTransactionResult Rejected(int index, Bytes32 hash, byte type, InvalidTransaction kind, string reason) =>

@@ -64,14 +64,23 @@ public sealed class OracleClient(IOracle? oracle, IStfMemory? memory = null) : I
     /// <summary>The preimage of <paramref name="hash"/>, which the caller knows is <paramref name="length"/> bytes long.</summary>
     public byte[] ReadPreimage(in Bytes32 hash, int length)
     {
+        var bytes = new byte[length];
+        ReadPreimage(hash, bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The preimage of <paramref name="hash"/> into <paramref name="destination"/>, whose length the caller
+    /// knows it has: a small fixed-size preimage (account properties) needs no buffer of its own.
+    /// </summary>
+    public void ReadPreimage(in Bytes32 hash, Span<byte> destination)
+    {
         _parameters.Clear();
         OracleWords.WriteBytes32(_parameters, hash);
-        var words = Ask(OracleQuery.PreimageContentWords, OracleWords.WordsForBytes(length), _parameters);
-        OracleWords.CheckPadding(words, length, OracleQuery.PreimageContentWords);
-        var bytes = new byte[length];
+        var words = Ask(OracleQuery.PreimageContentWords, OracleWords.WordsForBytes(destination.Length), _parameters);
+        OracleWords.CheckPadding(words, destination.Length, OracleQuery.PreimageContentWords);
         var offset = 0;
-        OracleWords.ReadBytes(words, ref offset, bytes);
-        return bytes;
+        OracleWords.ReadBytes(words, ref offset, destination);
     }
 
     /// <summary>The state the block starts from; a proving run asks for it at finish (reference §6.1).</summary>

@@ -35,7 +35,8 @@ public sealed class ZkSyncStateSource<TSystem>(OracleClient oracle) : IStateSour
             _accounts[address] = new LoadedAccount(isNew, hash, AccountProperties.Trivial);
             return null;
         }
-        var encoded = oracle.ReadPreimage(hash, AccountProperties.EncodedSize);
+        Span<byte> encoded = stackalloc byte[AccountProperties.EncodedSize];
+        oracle.ReadPreimage(hash, encoded);
         TSystem.CheckPreimage(hash, encoded, PreimageKind.AccountProperties);
         var properties = AccountProperties.Decode(encoded);
         _accounts[address] = new LoadedAccount(isNew, hash, properties);
