@@ -40,7 +40,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
         ZkSyncTransaction tx;
         try
         {
-            tx = ZkSyncTransactionParser.Parse(body.Span);
+            tx = ZkSyncTransactionParser.ParseInPlace(body);
         }
         catch (ZkSyncTransactionException e)
         {
