@@ -112,8 +112,8 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         var index = 0;
         for (var size = client.NextTransactionSize(); size > 0; size = client.NextTransactionSize(), index++)
         {
-            var txb = client.ReadTransaction(size);
-            var result = processor.Process(txb, index, isFirst: index == 0);
+            var body = client.ReadTransaction(size);
+            var result = processor.Process(body, index, isFirst: index == 0);
             if (TSystem.KeepsResults)
             {
                 results.Add(result);
@@ -146,12 +146,10 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         }
         // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
         var header = BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
-            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0) with
-        {
+            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0,
             // PREVRANDAO, as an Ethereum header carries it since the merge. The snapshot writes 0, which
             // leaves the value contracts read bound to nothing in the public input.
-            MixHash = Bytes32.FromUInt256(metadata.MixHash),
-        };
+            mixHash: Bytes32.FromUInt256(metadata.MixHash));
         var blockHash = header.Hash();
         var pubdata = PubdataWriter.Write(blockHash, diffs, logs, messages);
 

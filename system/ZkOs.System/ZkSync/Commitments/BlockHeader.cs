@@ -91,13 +91,15 @@ public sealed record BlockHeader
 
     /// <summary>
     /// A header as the snapshot's bootloader builds it: the given fields, the empty-ommers hash,
-    /// and zero for the state root, receipts root, bloom, difficulty, gas used, extra data, mix
-    /// hash and nonce.
+    /// and zero for the state root, receipts root, bloom, difficulty, gas used, extra data and
+    /// nonce; the mix hash is zero unless given.
     /// </summary>
     public static BlockHeader Create(
-        Bytes32 parentHash, Address beneficiary, Bytes32 transactionsRoot, ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas) =>
+        Bytes32 parentHash, Address beneficiary, Bytes32 transactionsRoot, ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas,
+        Bytes32 mixHash = default) =>
         new()
         {
+            MixHash = mixHash,
             ParentHash = parentHash,
             Beneficiary = beneficiary,
             TransactionsRoot = transactionsRoot,
