@@ -151,7 +151,9 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             // leaves the value contracts read bound to nothing in the public input.
             mixHash: Bytes32.FromUInt256(metadata.MixHash));
         var blockHash = header.Hash();
-        var pubdata = PubdataWriter.Write(blockHash, diffs, logs, messages);
+        // In the run's memory: the arena when proving, a new array forward.
+        var pubdata = _memory.Allocate(PubdataWriter.Length(diffs, logs, messages));
+        PubdataWriter.Write(blockHash, diffs, logs, messages, pubdata.Span);
 
         ProvenBlock? proof = null;
         if (TSystem.ProvesState)
@@ -227,7 +229,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// slot proven against it, the writes applied, and the public input over the two commitments.
     /// </summary>
     private ProvenBlock Prove(
-        OracleClient client, BlockMetadata metadata, List<NetChange> changes, byte[] pubdata,
+        OracleClient client, BlockMetadata metadata, List<NetChange> changes, ReadOnlyMemory<byte> pubdata,
         List<Bytes32> l1Hashes, List<L2ToL1Log> logs, Bytes32 upgradeHash, Bytes32 blockHash)
     {
         var initial = client.ReadIoImplementerState();

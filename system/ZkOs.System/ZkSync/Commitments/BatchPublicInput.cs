@@ -39,7 +39,7 @@ public readonly record struct BatchPublicInput(Bytes32 StateBefore, Bytes32 Stat
             parts.Timestamp,
             parts.Timestamp,
             L2DaValidator,
-            DaCommitment(parts.Pubdata),
+            DaCommitment(parts.Pubdata.Span),
             l1Transactions.Count,
             l1Transactions.Hash,
             L2ToL1LogsTree.BatchLogsRoot(parts.L2ToL1Logs),

@@ -44,7 +44,7 @@ public readonly record struct BlockPublicInput(Bytes32 StateBefore, Bytes32 Stat
             parts.ChainId,
             parts.Timestamp,
             parts.Timestamp,
-            Blake2s256.Hash(parts.Pubdata),
+            Blake2s256.Hash(parts.Pubdata.Span),
             L1TransactionsHash(parts.L1TxHashes),
             LogsHash(parts.L2ToL1Logs),
             parts.UpgradeTxHash);

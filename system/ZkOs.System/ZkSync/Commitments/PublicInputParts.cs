@@ -30,7 +30,7 @@ public readonly record struct PublicInputParts(
     IReadOnlyList<Bytes32> BlockHashes,
     FlatStorageCommitment StateBefore,
     FlatStorageCommitment StateAfter,
-    byte[] Pubdata,
+    ReadOnlyMemory<byte> Pubdata,
     IReadOnlyList<Bytes32> L1TxHashes,
     IReadOnlyList<L2ToL1Log> L2ToL1Logs,
     Bytes32 UpgradeTxHash,
