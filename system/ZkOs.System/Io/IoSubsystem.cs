@@ -207,11 +207,11 @@ public sealed partial class IoSubsystem : ISystem
         }
         var snapshot = _source.ReadAccount(address);
         _initialAccounts[address] = snapshot;
-        if (snapshot is null)
+        if (snapshot is not { } loaded)
         {
             return null;
         }
-        account = Account.FromSnapshot(snapshot);
+        account = Account.FromSnapshot(loaded);
         _accounts[address] = account;
         return account;
     }
