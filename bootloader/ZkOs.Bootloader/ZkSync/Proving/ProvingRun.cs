@@ -31,7 +31,11 @@ public sealed class ProvingRun : IDisposable
         _executor = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles, new Arena(arenaBytes));
     }
 
-    /// <summary>Proves the block <paramref name="tape"/> witnesses. The report's proof is valid until the next run.</summary>
+    /// <summary>
+    /// Proves the block <paramref name="tape"/> witnesses. The report's proof shares the machine's memory
+    /// (its parts' pubdata, block hashes and logs): valid until the next run or until the machine is
+    /// disposed; copy what must outlive that.
+    /// </summary>
     /// <exception cref="ProvingRunException">
     /// The tape is truncated, has words left over, contradicts itself or the root, has an answer of the
     /// wrong shape, or needs more memory than the guest has; the inner exception says which.
