@@ -55,6 +55,16 @@ public sealed partial class FrameRunner
         _precompiles = precompiles;
     }
 
+    /// <summary>
+    /// Drops whatever a failed run left on the call stack (its frames are abandoned, not pooled: they
+    /// may be half-way through an instruction), so the runner can serve the next block.
+    /// </summary>
+    public void Reset()
+    {
+        _stack.Clear();
+        _unsupported = null;
+    }
+
     /// <summary>Runs deployment transactions' init code; calls run in the EE their account records.</summary>
     public IExecutionEnvironment DeploymentEnvironment { get; }
 

@@ -49,34 +49,39 @@ public static class AccountAbstractionAbi
 
     private const int Word = 32;
 
-    /// <summary><c>selector ‖ txHash ‖ suggestedSignedHash ‖ 0x60 ‖ body</c>.</summary>
-    public static byte[] TransactionCall(uint selector, in Bytes32 txHash, in Bytes32 suggestedSignedHash, ReadOnlySpan<byte> body)
+    // The encoders write into a zeroed buffer of the given length that the caller takes from the run's
+    // allocator (the arena when proving), so encoding a call allocates nothing of its own.
+
+    /// <summary>The length of <see cref="TransactionCall"/>'s calldata for a body of <paramref name="bodyLength"/> bytes.</summary>
+    public static int TransactionCallLength(int bodyLength) => 4 + 3 * Word + bodyLength;
+
+    /// <summary>The length of <see cref="Allowance"/>'s and <see cref="Approve"/>'s calldata.</summary>
+    public const int TokenCallLength = 4 + 2 * Word;
+
+    /// <summary><c>selector ‖ txHash ‖ suggestedSignedHash ‖ 0x60 ‖ body</c> into the zeroed <paramref name="calldata"/>.</summary>
+    public static void TransactionCall(uint selector, in Bytes32 txHash, in Bytes32 suggestedSignedHash, ReadOnlySpan<byte> body, Span<byte> calldata)
     {
-        var calldata = new byte[4 + 3 * Word + body.Length];
         BinaryPrimitives.WriteUInt32BigEndian(calldata, selector);
-        txHash.WriteTo(calldata.AsSpan(4));
-        suggestedSignedHash.WriteTo(calldata.AsSpan(4 + Word));
+        txHash.WriteTo(calldata[4..]);
+        suggestedSignedHash.WriteTo(calldata[(4 + Word)..]);
         calldata[4 + 3 * Word - 1] = 3 * Word;
-        body.CopyTo(calldata.AsSpan(4 + 3 * Word));
-        return calldata;
+        body.CopyTo(calldata[(4 + 3 * Word)..]);
     }
 
-    public static byte[] Allowance(in Address owner, in Address spender)
+    /// <summary>ERC-20 <c>allowance(owner, spender)</c> into the zeroed <paramref name="calldata"/>.</summary>
+    public static void Allowance(in Address owner, in Address spender, Span<byte> calldata)
     {
-        var calldata = new byte[4 + 2 * Word];
         BinaryPrimitives.WriteUInt32BigEndian(calldata, AllowanceSelector);
-        owner.WriteTo(calldata.AsSpan(4 + 12));
-        spender.WriteTo(calldata.AsSpan(4 + Word + 12));
-        return calldata;
+        owner.WriteTo(calldata[(4 + 12)..]);
+        spender.WriteTo(calldata[(4 + Word + 12)..]);
     }
 
-    public static byte[] Approve(in Address spender, in UInt256 amount)
+    /// <summary>ERC-20 <c>approve(spender, amount)</c> into the zeroed <paramref name="calldata"/>.</summary>
+    public static void Approve(in Address spender, in UInt256 amount, Span<byte> calldata)
     {
-        var calldata = new byte[4 + 2 * Word];
         BinaryPrimitives.WriteUInt32BigEndian(calldata, ApproveSelector);
-        spender.WriteTo(calldata.AsSpan(4 + 12));
-        amount.WriteBigEndian(calldata.AsSpan(4 + Word));
-        return calldata;
+        spender.WriteTo(calldata[(4 + 12)..]);
+        amount.WriteBigEndian(calldata[(4 + Word)..]);
     }
 
     /// <summary>The flow's selector, or null when the input is shorter than one.</summary>

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+using System.Runtime.InteropServices;
 using ZkOs.Bootloader.Runner;
 using ZkOs.Bootloader.ZkSync.Proving;
 using ZkOs.Framework.Execution;
@@ -23,23 +24,70 @@ namespace ZkOs.Bootloader.ZkSync;
 /// header and block hash, and the pubdata. Everything non-deterministic comes through the oracle.
 /// </summary>
 /// <remarks>
-/// One bootloader for both system variants (ARCHITECTURE.md "Forward and proving variants"): forward,
+/// <para>One bootloader for both system variants (ARCHITECTURE.md "Forward and proving variants"): forward,
 /// the oracle is called in process and the caller gets every result to commit; proving, the oracle
 /// is a CSR tape, every preimage is re-hashed as it arrives, and the finish proves the initial state
 /// against the root the tape claims, applies the writes and computes the public input (§7.2, §7.4).
 /// <typeparamref name="TSystem"/>'s members are constants once the JIT specialises the class, so
-/// neither variant pays for the other's branches.
+/// neither variant pays for the other's branches.</para>
+/// <para>The executor is a reusable machine: its long-lived parts (the oracle client, the state source,
+/// the IO subsystem, the frame runner and its frame pools, the policy, the tree verifier, the block's
+/// lists) are built once, and <see cref="Run"/> resets them, keeping every collection's capacity, so a
+/// prover running block after block reaches a steady state that allocates nothing.</para>
 /// </remarks>
-public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] environments, PrecompileSet precompiles)
+public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     where TSystem : struct, ISystemTypes
 {
+    private readonly IStfMemory _memory;
+    private readonly OracleClient _client;
+    private readonly ZkSyncStateSource<TSystem> _state;
+    private readonly IoSubsystem _io;
+    private readonly FrameRunner _runner;
+    private readonly ZkSyncTransactionProcessor<TSystem> _processor;
+    private readonly BatchTreeVerifier _verifier;
+    // The block's collections; a variant that keeps its results hands them to the caller, so it gets
+    // fresh ones per block (see Fresh), the others are cleared and reused.
+    private readonly List<ZkSyncTransactionResult> _results = [];
+    private readonly List<L2ToL1Log> _logs = [];
+    private readonly List<byte[]> _messages = [];
+    private readonly List<Bytes32> _l1Hashes = [];
+    private readonly List<NetStorageAccess> _accesses = [];
+    private readonly List<NetChange> _changes = [];
+    private readonly List<StateDiff> _diffs = [];
+    private readonly HashSet<Address> _touchedAccounts = [];
+    // The block-hash window, as read (reused when the caller does not keep the metadata) and as committed.
+    private readonly UInt256[] _metadataHashes = new UInt256[BlockMetadata.BlockHashCount];
+    private readonly Bytes32[] _committedHashes = new Bytes32[BlockMetadata.BlockHashCount];
+
+    /// <param name="memory">The run's allocator; by default the variant's (<see cref="ISystemTypes.CreateMemory"/>). The executor owns it.</param>
+    public ZkSyncBlockExecutor(IExecutionEnvironment?[] environments, PrecompileSet precompiles, IStfMemory? memory = null)
+    {
+        _memory = memory ?? TSystem.CreateMemory();
+        _client = new OracleClient(null, _memory);
+        _state = new ZkSyncStateSource<TSystem>(_client);
+        _io = new IoSubsystem(IoRules.ZkSync, _state);
+        _runner = new FrameRunner(environments, EeType.Evm, _io, precompiles, SystemHookSet.ZkSync);
+        _processor = new ZkSyncTransactionProcessor<TSystem>(_io, _runner, _state.LoadedAccounts, _memory);
+        _verifier = new BatchTreeVerifier(_client);
+    }
+
+    /// <summary>
+    /// Runs one block. Forward, everything in the result is the caller's; proving, the result shares the
+    /// executor's buffers and is valid until the next run.
+    /// </summary>
     public ZkSyncBlockResult Run(IOracle source)
     {
-        using var memory = TSystem.CreateMemory();
-        var client = new OracleClient(TSystem.OpenOracle(source), memory);
-        var metadata = client.ReadBlockMetadata();
-        var state = new ZkSyncStateSource<TSystem>(client);
-        var io = new IoSubsystem(IoRules.ZkSync, state);
+        // A previous run may have failed half-way: everything it left goes, capacities stay.
+        _memory.Reset();
+        _client.Connect(TSystem.OpenOracle(source));
+        _state.Reset();
+        _io.Reset();
+        _runner.Reset();
+
+        var client = _client;
+        var io = _io;
+        var processor = _processor;
+        var metadata = client.ReadBlockMetadata(TSystem.KeepsResults ? null : _metadataHashes);
         io.BeginBlock(new BlockContext
         {
             ChainId = metadata.ChainId,
@@ -53,19 +101,19 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             GasPerPubdata = metadata.GasPerPubdata,
             NativePrice = metadata.NativePrice,
         }, metadata.BlockHashes);
-        var runner = new FrameRunner(environments, EeType.Evm, io, precompiles, SystemHookSet.ZkSync);
-        var processor = new ZkSyncTransactionProcessor(io, runner, metadata, state.LoadedAccounts);
+        processor.BeginBlock(metadata);
 
-        var results = new List<ZkSyncTransactionResult>();
-        var logs = new List<L2ToL1Log>();
-        var messages = new List<byte[]>();
+        var results = Fresh(_results);
+        var logs = Fresh(_logs);
+        var messages = Fresh(_messages);
+        var l1Hashes = Fresh(_l1Hashes);
         var rollingHash = TransactionsRollingHash.Initial;
-        var l1Hashes = new List<Bytes32>();
         var upgradeHash = Bytes32.Zero;
         var index = 0;
         for (var size = client.NextTransactionSize(); size > 0; size = client.NextTransactionSize(), index++)
         {
-            var result = processor.Process(client.ReadTransaction(size).Span, index, isFirst: index == 0);
+            var body = client.ReadTransaction(size);
+            var result = processor.Process(body, index, isFirst: index == 0);
             if (TSystem.KeepsResults)
             {
                 results.Add(result);
@@ -87,18 +135,25 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             }
         }
 
-        var changes = NetChanges(io, processor);
-        var diffs = changes.Where(c => c.Diff is not null).Select(c => c.Diff!).ToList();
+        var changes = NetChanges();
+        var diffs = Fresh(_diffs);
+        foreach (var change in changes)
+        {
+            if (change.Diff is not null)
+            {
+                diffs.Add(change.Diff);
+            }
+        }
         // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
         var header = BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
-            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0) with
-        {
+            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0,
             // PREVRANDAO, as an Ethereum header carries it since the merge. The snapshot writes 0, which
             // leaves the value contracts read bound to nothing in the public input.
-            MixHash = Bytes32.FromUInt256(metadata.MixHash),
-        };
+            mixHash: Bytes32.FromUInt256(metadata.MixHash));
         var blockHash = header.Hash();
-        var pubdata = PubdataWriter.Write(blockHash, diffs, logs, messages);
+        // In the run's memory: the arena when proving, a new array forward.
+        var pubdata = _memory.Allocate(PubdataWriter.Length(diffs, logs, messages));
+        PubdataWriter.Write(blockHash, diffs, logs, messages, pubdata.Span);
 
         ProvenBlock? proof = null;
         if (TSystem.ProvesState)
@@ -110,8 +165,8 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             Metadata = metadata,
             Transactions = results,
             StateDiffs = TSystem.KeepsResults ? diffs : [],
-            TreeWrites = TSystem.KeepsResults ? changes.Where(c => c.Access.IsWrite).Select(c => (c.Access.FlatKey, c.Access.Current)).ToList() : [],
-            Preimages = TSystem.KeepsResults ? changes.SelectMany(c => c.Preimages).ToList() : [],
+            TreeWrites = TSystem.KeepsResults ? TreeWrites(changes) : [],
+            Preimages = TSystem.KeepsResults ? Preimages(changes) : [],
             Header = header,
             BlockHash = blockHash,
             Pubdata = pubdata,
@@ -119,16 +174,62 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             L1TransactionHashes = l1Hashes,
             UpgradeTransactionHash = upgradeHash,
             Proof = proof,
-            ArenaHighWaterMark = memory.HighWaterMark,
+            ArenaHighWaterMark = _memory.HighWaterMark,
         };
+    }
+
+    /// <summary>Flat key → new value of every slot the block changed, in the order the tree appends new leaves.</summary>
+    private static List<(Bytes32 FlatKey, Bytes32 Value)> TreeWrites(List<NetChange> changes)
+    {
+        var writes = new List<(Bytes32, Bytes32)>();
+        foreach (var change in changes)
+        {
+            if (change.Access.IsWrite)
+            {
+                writes.Add((change.Access.FlatKey, change.Access.Current));
+            }
+        }
+        return writes;
+    }
+
+    /// <summary>The preimages the block creates, each account's properties before its bytecode.</summary>
+    private static List<Preimage> Preimages(List<NetChange> changes)
+    {
+        var preimages = new List<Preimage>();
+        foreach (var change in changes)
+        {
+            if (change.Properties is { } properties)
+            {
+                preimages.Add(properties);
+            }
+            if (change.Bytecode is { } bytecode)
+            {
+                preimages.Add(bytecode);
+            }
+        }
+        return preimages;
+    }
+
+    /// <summary>Frees the run's memory (the prover's arena).</summary>
+    public void Dispose() => _memory.Dispose();
+
+    /// <summary>A new list when the caller keeps the results (they outlive the run), else the machine's own, cleared.</summary>
+    private static List<T> Fresh<T>(List<T> reused)
+    {
+        if (TSystem.KeepsResults)
+        {
+            return [];
+        }
+        reused.Clear();
+        return reused;
     }
 
     /// <summary>
     /// The proving finish (reference §7.2, §7.4): the initial commitment from the oracle, every touched
     /// slot proven against it, the writes applied, and the public input over the two commitments.
     /// </summary>
-    private static ProvenBlock Prove(
-        OracleClient client, BlockMetadata metadata, List<NetChange> changes, byte[] pubdata,
+    private ProvenBlock Prove(
+        OracleClient client, BlockMetadata metadata, List<NetChange> changes, ReadOnlyMemory<byte> pubdata,
         List<Bytes32> l1Hashes, List<L2ToL1Log> logs, Bytes32 upgradeHash, Bytes32 blockHash)
     {
         var initial = client.ReadIoImplementerState();
@@ -137,41 +238,64 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             throw new System.Oracle.Csr.WitnessException(
                 "the IO implementer does not start fresh: this STF proves one block, with no pubdata log carried in and the block not yet completed");
         }
-        var accesses = changes.Select(c => c.Access).ToArray();
-        var after = new BatchTreeVerifier(client).VerifyAndApply(initial.StateRoot, accesses);
+        _accesses.Clear();
+        foreach (var change in changes)
+        {
+            _accesses.Add(change.Access);
+        }
+        var after = _verifier.VerifyAndApply(initial.StateRoot, CollectionsMarshal.AsSpan(_accesses));
         client.Disconnect();
+        // The committed window lives in the executor: a ProvenBlock is valid until the next run.
+        var hashes = TSystem.KeepsResults ? new Bytes32[BlockMetadata.BlockHashCount] : _committedHashes;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = Bytes32.FromUInt256(metadata.BlockHashes[i]);
+        }
         var parts = new PublicInputParts(
-            metadata.ChainId, metadata.Number, metadata.Timestamp,
-            metadata.BlockHashes.Select(h => Bytes32.FromUInt256(h)).ToArray(),
+            metadata.ChainId, metadata.Number, metadata.Timestamp, hashes,
             initial.StateRoot, after, pubdata, l1Hashes, logs, upgradeHash, blockHash);
         var publicInput = BlockPublicInput.From(parts);
-        return new ProvenBlock(parts, publicInput.Hash(), publicInput.RegisterWords());
+        return new ProvenBlock(parts, publicInput.Hash());
     }
 
     /// <summary>
     /// Every slot and account the block touched, in WarmStorageKey order: the net access the proof
     /// checks (initial and final value), and for those that changed, the state diff the pubdata
-    /// publishes (storage as value diffs, accounts as diffs of their properties slot at 0x8003) and
-    /// any preimage it creates.
+    /// publishes (storage as value diffs, accounts as diffs of their properties slot at 0x8003) and,
+    /// when the caller keeps results, any preimage it creates.
     /// </summary>
-    private static List<NetChange> NetChanges(IoSubsystem io, ZkSyncTransactionProcessor processor)
+    private List<NetChange> NetChanges()
     {
-        var changes = new List<NetChange>();
-        foreach (var ((address, key), initialSlot) in io.InitialSlots)
+        var io = _io;
+        var changes = Fresh(_changes);
+        // Enumerated through the dictionaries' struct enumerators: an interface's would be boxed.
+        var slots = io.EnumerateInitialSlots();
+        while (slots.MoveNext())
         {
+            var ((address, key), initialSlot) = slots.Current;
             var initial = initialSlot.Value;
             var current = io.Storage.TryGetValue((address, key), out var value) ? value : initial;
             var slotKey = Bytes32.FromUInt256(key);
             var flatKey = FlatKey.Compute(address, slotKey);
             var access = new NetStorageAccess(flatKey, Bytes32.FromUInt256(initial), Bytes32.FromUInt256(current), initialSlot.IsNew);
             var diff = access.IsWrite ? new StorageValueDiff(flatKey, access.Initial, access.Current) : null;
-            changes.Add(new NetChange((address, slotKey), access, diff, []));
+            changes.Add(new NetChange((address, slotKey), access, diff));
         }
-        var accounts = new HashSet<Address>(io.Accounts.Keys);
-        accounts.UnionWith(io.InitialAccounts.Keys);
+        var accounts = _touchedAccounts;
+        accounts.Clear();
+        var live = io.EnumerateAccounts();
+        while (live.MoveNext())
+        {
+            accounts.Add(live.Current.Key);
+        }
+        var initialAccounts = io.EnumerateInitialAccounts();
+        while (initialAccounts.MoveNext())
+        {
+            accounts.Add(initialAccounts.Current.Key);
+        }
         foreach (var address in accounts)
         {
-            var loaded = processor.LoadedAccount(address);
+            var loaded = _processor.LoadedAccount(address);
             var initial = loaded.Initial;
             var account = io.Accounts.GetValueOrDefault(address);
             var final = ZkSyncAccounts.PropertiesOf(account);
@@ -180,7 +304,7 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             if (initial == final)
             {
                 changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
-                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), null, []));
+                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), null));
                 continue;
             }
             var hash = ZkSyncAccounts.StoredHash(final);
@@ -188,25 +312,26 @@ public sealed class ZkSyncBlockExecutor<TSystem>(IExecutionEnvironment?[] enviro
             // is the force-deploy variant with the hash, and the state already holds the preimage.
             var notPublished = io.IsBytecodeNotPublished(address);
             var publishesCode = !notPublished && final.BytecodeLength > 0 && final.BytecodeHash != initial.BytecodeHash;
-            var preimages = new List<Preimage>();
-            if (!hash.IsZero)
+            Preimage? properties = null, bytecode = null;
+            if (TSystem.KeepsResults)
             {
-                preimages.Add(new Preimage(hash, PreimageKind.AccountProperties, final.Encode()));
-            }
-            if (publishesCode)
-            {
-                preimages.Add(new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code));
+                properties = hash.IsZero ? null : new Preimage(hash, PreimageKind.AccountProperties, final.Encode());
+                bytecode = publishesCode ? new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code) : null;
             }
             changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
                 new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew),
                 new AccountPropertiesDiff(flatKey, initial, final,
                     publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: notPublished),
-                preimages));
+                properties, bytecode));
         }
-        changes.Sort((x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
+        changes.Sort(static (x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
         return changes;
     }
 
-    /// <summary>One touched slot: where it is, what the proof checks, and what the pubdata and the state store get.</summary>
-    private sealed record NetChange((Address Address, Bytes32 Key) Slot, NetStorageAccess Access, StateDiff? Diff, List<Preimage> Preimages);
+    /// <summary>
+    /// One touched slot: where it is, what the proof checks, and what the pubdata and (forward) the
+    /// state store get: the new account-properties and bytecode preimages, when there are any.
+    /// </summary>
+    private readonly record struct NetChange(
+        (Address Address, Bytes32 Key) Slot, NetStorageAccess Access, StateDiff? Diff, Preimage? Properties = null, Preimage? Bytecode = null);
 }

@@ -33,7 +33,8 @@ public sealed record ZkSyncBlockResult
 
     public required Bytes32 BlockHash { get; init; }
 
-    public required byte[] Pubdata { get; init; }
+    /// <summary>The pubdata stream, in the run's memory (the arena when proving: valid until the next run).</summary>
+    public required ReadOnlyMemory<byte> Pubdata { get; init; }
 
     public required IReadOnlyList<L2ToL1Log> L2ToL1Logs { get; init; }
 

@@ -22,7 +22,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// nonce: a lower one is <see cref="InvalidTransaction.NonceUsedAlready"/>, a higher one
 /// <see cref="InvalidTransaction.NonceNotIncreased"/>.
 /// </remarks>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     private (InvalidTransaction Kind, string Reason)? ValidateContractAccount(ZkSyncTransaction tx, AccountCall call, ref Resources resources, ulong nonce)
     {
@@ -30,7 +30,7 @@ public sealed partial class ZkSyncTransactionProcessor
         {
             return (InvalidTransaction.NonceUsedAlready, $"nonce {tx.Nonce.U0}, the account's is {nonce}");
         }
-        if (CallFromBootloader(tx.From, call.Encode(AccountAbstractionAbi.ValidateTransactionSelector), ref resources, "validateTransaction", out var outcome) is { } failed)
+        if (CallFromBootloader(tx.From, call.Encode(AccountAbstractionAbi.ValidateTransactionSelector, memory), ref resources, "validateTransaction", out var outcome) is { } failed)
         {
             return failed;
         }
@@ -56,11 +56,11 @@ public sealed partial class ZkSyncTransactionProcessor
     /// A validation-phase call (account or paymaster method) from the bootloader's address, paid from
     /// the transaction's resources. A revert or failure invalidates the transaction, out of native too.
     /// </summary>
-    private (InvalidTransaction Kind, string Reason)? CallFromBootloader(in Address target, byte[] calldata, ref Resources resources, string method, out RunOutcome outcome) =>
+    private (InvalidTransaction Kind, string Reason)? CallFromBootloader(in Address target, ReadOnlyMemory<byte> calldata, ref Resources resources, string method, out RunOutcome outcome) =>
         CallDuringValidation(SystemAddresses.Bootloader, target, calldata, ref resources, method, out outcome);
 
     private (InvalidTransaction Kind, string Reason)? CallDuringValidation(
-        in Address caller, in Address target, byte[] calldata, ref Resources resources, string method, out RunOutcome outcome)
+        in Address caller, in Address target, ReadOnlyMemory<byte> calldata, ref Resources resources, string method, out RunOutcome outcome)
     {
         outcome = runner.Call(caller, target, UInt256.Zero, calldata, resources);
         resources = outcome.Remaining;

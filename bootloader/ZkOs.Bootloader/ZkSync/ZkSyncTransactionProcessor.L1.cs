@@ -12,7 +12,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// nonce; the value is minted to the sender, the operator's fee is minted to the bootloader, and the
 /// rest of the deposit is minted to the refund recipient. Each ends with an L1-transaction log.
 /// </summary>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     private ZkSyncTransactionResult ProcessL1(ZkSyncTransaction tx, ReadOnlySpan<byte> body, int index)
     {
@@ -37,7 +37,7 @@ public sealed partial class ZkSyncTransactionProcessor
         }
 
         io.BeginTransaction(Context(tx.From, maxFee));
-        io.WarmUp(block.Coinbase);
+        io.WarmUp(_block.Coinbase);
         var beforeExecution = io.Snapshot();
         var validationPubdata = NetPubdata();
         Runner.RunOutcome outcome;
@@ -68,7 +68,7 @@ public sealed partial class ZkSyncTransactionProcessor
         var refund = deposited - fee - (settlement.Success ? tx.Value : UInt256.Zero);
         io.AddBalance(tx.RefundRecipient ?? tx.From, refund);
 
-        var logs = MessageLogs(io, index);
+        var logs = MessageLogs(index);
         logs.Add(L2ToL1Log.L1TransactionLog((ushort)index, hash.Hash, settlement.Success));
         var result = new ZkSyncTransactionResult
         {
@@ -79,10 +79,11 @@ public sealed partial class ZkSyncTransactionProcessor
             GasUsed = settlement.GasUsed,
             NativeUsed = settlement.NativeUsed,
             Pubdata = settlement.Pubdata + ZkSyncFeeModel.L1IntrinsicPubdata,
-            Output = settlement.Success ? outcome.ReturnData.ToArray() : [],
-            Logs = io.Logs.ToArray(),
+            // What the proving variant does not keep (output, events) is not copied out.
+            Output = TSystem.KeepsResults && settlement.Success ? outcome.ReturnData.ToArray() : [],
+            Logs = TSystem.KeepsResults ? io.Logs.ToArray() : [],
             L2ToL1Logs = logs,
-            Messages = io.Messages.Select(m => m.Data).ToArray(),
+            Messages = MessageBodies(),
         };
         io.FinishTransaction();
         SweepFees();

@@ -12,43 +12,43 @@ namespace ZkOs.Bootloader.ZkSync;
 /// L2 transactions (types 0x00, 0x01, 0x02, 0x71, reference §5.4): limits, validation by the account
 /// model, payment (.Payment.cs), execution and settlement. Contract accounts are in .Accounts.cs.
 /// </summary>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     /// <summary>secp256k1's group order halved: a larger s is malleable (EIP-2).</summary>
     private static readonly UInt256 HalfCurveOrder = UInt256.Parse("0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");
 
-    private ZkSyncTransactionResult ProcessL2(ZkSyncTransaction tx, ReadOnlySpan<byte> body, int index)
+    private ZkSyncTransactionResult ProcessL2(ZkSyncTransaction tx, ReadOnlyMemory<byte> body, int index)
     {
-        var hash = ZkSyncTransactionHashes.TxHash(tx, block.ChainId);
-        var signedHash = ZkSyncTransactionHashes.SignedHash(tx, block.ChainId);
+        var hash = ZkSyncTransactionHashes.TxHash(tx, _block.ChainId);
+        var signedHash = ZkSyncTransactionHashes.SignedHash(tx, _block.ChainId);
         ZkSyncTransactionResult Reject(InvalidTransaction kind, string reason) => Rejected(index, hash.Hash, tx.TxType, kind, reason);
 
-        if (block.GasLimit > ZkSyncFeeModel.MaxBlockGasLimit)
+        if (_block.GasLimit > ZkSyncFeeModel.MaxBlockGasLimit)
         {
-            return Reject(InvalidTransaction.BlockGasLimitTooHigh, $"block gas limit {block.GasLimit} above {ZkSyncFeeModel.MaxBlockGasLimit}");
+            return Reject(InvalidTransaction.BlockGasLimitTooHigh, $"block gas limit {_block.GasLimit} above {ZkSyncFeeModel.MaxBlockGasLimit}");
         }
-        if (tx.GasLimit > block.GasLimit)
+        if (tx.GasLimit > _block.GasLimit)
         {
-            return Reject(InvalidTransaction.CallerGasLimitMoreThanBlock, $"gas limit {tx.GasLimit} above the block's {block.GasLimit}");
+            return Reject(InvalidTransaction.CallerGasLimitMoreThanBlock, $"gas limit {tx.GasLimit} above the block's {_block.GasLimit}");
         }
         UInt256 maxFee = tx.MaxFeePerGas, maxPriority = tx.MaxPriorityFeePerGas;
         if (UInt256.GreaterThan(in maxPriority, in maxFee))
         {
             return Reject(InvalidTransaction.PriorityFeeGreaterThanMaxFee, "max priority fee above max fee");
         }
-        if (UInt256.GreaterThan(block.BaseFee, in maxFee))
+        if (UInt256.GreaterThan(_block.BaseFee, in maxFee))
         {
-            return Reject(InvalidTransaction.BaseFeeGreaterThanMaxFee, $"max fee {maxFee} below the base fee {block.BaseFee}");
+            return Reject(InvalidTransaction.BaseFeeGreaterThanMaxFee, $"max fee {maxFee} below the base fee {_block.BaseFee}");
         }
         // §3.2: the price of native, and from it the native limit.
-        var gasPrice = block.BaseFee;
+        var gasPrice = _block.BaseFee;
         var nativePerGas = NativePerGas(gasPrice);
         var userGasPerPubdata = tx.IsEip712 ? tx.GasPerPubdataLimit : ZkSyncFeeModel.DefaultGasPerPubdata;
-        if (UInt256.GreaterThan(block.GasPerPubdata, new UInt256(userGasPerPubdata)))
+        if (UInt256.GreaterThan(_block.GasPerPubdata, new UInt256(userGasPerPubdata)))
         {
-            return Reject(InvalidTransaction.GasPerPubdataTooHigh, $"the block's gas per pubdata {block.GasPerPubdata} exceeds the transaction's {userGasPerPubdata}");
+            return Reject(InvalidTransaction.GasPerPubdataTooHigh, $"the block's gas per pubdata {_block.GasPerPubdata} exceeds the transaction's {userGasPerPubdata}");
         }
-        var nativePerPubdata = SaturatingMul(block.GasPerPubdata.U0, nativePerGas);
+        var nativePerPubdata = SaturatingMul(_block.GasPerPubdata.U0, nativePerGas);
         var data = tx.Data.Span;
         if (!Limits(tx.GasLimit, nativePerGas, nativePerPubdata, ZkSyncFeeModel.L2IntrinsicPubdata, ZkSyncFeeModel.L2IntrinsicNative,
                 ZkSyncFeeModel.L2IntrinsicGas, data, tx.IsDeployment, out var resources, out var withheld, out var limitError))
@@ -60,7 +60,7 @@ public sealed partial class ZkSyncTransactionProcessor
         var beforeValidation = io.Snapshot();
         // Account abstraction: a 0x71 transaction from an address with code is the account's to validate.
         var model = tx.IsEip712 && io.CodeOf(tx.From).Length > 0 ? AccountModel.Contract : AccountModel.Eoa;
-        var call = new AccountCall(hash.Hash, signedHash.Hash, tx.IsEip712 ? body.ToArray() : []);
+        var call = new AccountCall(hash.Hash, signedHash.Hash, tx.IsEip712 ? body : ReadOnlyMemory<byte>.Empty);
         if (Validate(tx, model, call, signedHash, hash, ref resources, nativePerPubdata, gasPrice, out var nonce) is { } invalid)
         {
             io.Rollback(beforeValidation);
@@ -72,7 +72,7 @@ public sealed partial class ZkSyncTransactionProcessor
         var beforeExecution = io.Snapshot();
         var validationPubdata = NetPubdata();
         var outcome = model == AccountModel.Contract
-            ? runner.Call(SystemAddresses.Bootloader, tx.From, UInt256.Zero, call.Encode(AccountAbstractionAbi.ExecuteTransactionSelector), resources)
+            ? runner.Call(SystemAddresses.Bootloader, tx.From, UInt256.Zero, call.Encode(AccountAbstractionAbi.ExecuteTransactionSelector, memory), resources)
             : Execute(tx, nonce, ref resources);
         // The refund goes to whoever paid: the paymaster when there is one (its postTransaction is not called, §11).
         return Settle(tx, index, hash.Hash, outcome, resources, withheld, nativePerGas, nativePerPubdata, validationPubdata,
@@ -81,9 +81,9 @@ public sealed partial class ZkSyncTransactionProcessor
 
     /// <summary>§3.2: ceil(gas price / native price). A zero native price is an internal error of the block.</summary>
     private ulong NativePerGas(in UInt256 gasPrice) =>
-        UInt256.IsZero(block.NativePrice)
+        UInt256.IsZero(_block.NativePrice)
             ? throw new ZkSyncBlockException("the block's native price is zero")
-            : CeilDiv(in gasPrice, block.NativePrice);
+            : CeilDiv(in gasPrice, _block.NativePrice);
 
     /// <summary>
     /// §3.2: the native limit (withholding what exceeds 2^36 for pubdata), the intrinsic costs and the
@@ -146,9 +146,12 @@ public sealed partial class ZkSyncTransactionProcessor
         ref Resources resources, ulong nativePerPubdata, in UInt256 gasPrice, out ulong nonce)
     {
         nonce = 0;
-        io.WarmUp(block.Coinbase);
-        foreach (var entry in tx.AccessList ?? [])
+        io.WarmUp(_block.Coinbase);
+        // Indexed, not foreach: enumerating the interfaces would box their enumerators.
+        var accessList = tx.AccessList ?? [];
+        for (var i = 0; i < accessList.Count; i++)
         {
+            var entry = accessList[i];
             var keys = (ulong)entry.StorageKeys.Count;
             var status = resources.Charge(
                 (ZkSyncFeeModel.AccessListAddressGas + ZkSyncFeeModel.AccessListKeyGas * keys) * Resources.ErgsPerGas,
@@ -158,9 +161,9 @@ public sealed partial class ZkSyncTransactionProcessor
                 return ValidationResourceError(status, "the access list");
             }
             io.WarmUp(entry.Address);
-            foreach (var key in entry.StorageKeys)
+            for (var k = 0; k < entry.StorageKeys.Count; k++)
             {
-                io.WarmUp(entry.Address, key.ToUInt256());
+                io.WarmUp(entry.Address, entry.StorageKeys[k].ToUInt256());
             }
         }
         if (resources.ChargeNative(hash.KeccakNative + signedHash.KeccakNative) != ResourceStatus.Ok)

@@ -17,7 +17,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// of at most 1056 bytes is refused. The context is kept but unused, since <c>postTransaction</c> is
 /// not called (as in the snapshot).
 /// </remarks>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     private (InvalidTransaction Kind, string Reason)? EnsurePayment(ZkSyncTransaction tx, AccountModel model, AccountCall call, ref Resources resources, in UInt256 gasPrice)
     {
@@ -32,7 +32,7 @@ public sealed partial class ZkSyncTransactionProcessor
                     return (InvalidTransaction.ReceivedInsufficientFees, "the sender could not pay gas price × gas limit");
                 }
             }
-            else if (CallFromBootloader(tx.From, call.Encode(AccountAbstractionAbi.PayForTransactionSelector), ref resources, "payForTransaction", out _) is { } failed)
+            else if (CallFromBootloader(tx.From, call.Encode(AccountAbstractionAbi.PayForTransactionSelector, memory), ref resources, "payForTransaction", out _) is { } failed)
             {
                 return failed;
             }
@@ -41,12 +41,12 @@ public sealed partial class ZkSyncTransactionProcessor
         {
             var prepared = model == AccountModel.Eoa
                 ? PrePaymasterEoa(tx, ref resources)
-                : CallFromBootloader(tx.From, call.Encode(AccountAbstractionAbi.PrepareForPaymasterSelector), ref resources, "prepareForPaymaster", out _);
+                : CallFromBootloader(tx.From, call.Encode(AccountAbstractionAbi.PrepareForPaymasterSelector, memory), ref resources, "prepareForPaymaster", out _);
             if (prepared is { } failed)
             {
                 return failed;
             }
-            if (CallFromBootloader(tx.Paymaster, call.Encode(AccountAbstractionAbi.ValidateAndPayForPaymasterTransactionSelector), ref resources,
+            if (CallFromBootloader(tx.Paymaster, call.Encode(AccountAbstractionAbi.ValidateAndPayForPaymasterTransactionSelector, memory), ref resources,
                     "validateAndPayForPaymasterTransaction", out var outcome) is { } paymasterFailed)
             {
                 return paymasterFailed;
@@ -89,7 +89,9 @@ public sealed partial class ZkSyncTransactionProcessor
         {
             return (InvalidTransaction.Revert, "the paymaster input is neither general(bytes) nor approvalBased(address,uint256,bytes)");
         }
-        if (CallDuringValidation(tx.From, token, AccountAbstractionAbi.Allowance(tx.From, tx.Paymaster), ref resources, "allowance", out var allowance) is { } failed)
+        var allowanceCall = memory.Allocate(AccountAbstractionAbi.TokenCallLength);
+        AccountAbstractionAbi.Allowance(tx.From, tx.Paymaster, allowanceCall.Span);
+        if (CallDuringValidation(tx.From, token, allowanceCall, ref resources, "allowance", out var allowance) is { } failed)
         {
             return failed;
         }
@@ -103,12 +105,14 @@ public sealed partial class ZkSyncTransactionProcessor
         }
         foreach (var amount in (ReadOnlySpan<UInt256>)[UInt256.Zero, minAllowance])
         {
-            if (CallDuringValidation(tx.From, token, AccountAbstractionAbi.Approve(tx.Paymaster, amount), ref resources, "approve", out var approve) is { } approveFailed)
+            var approveCall = memory.Allocate(AccountAbstractionAbi.TokenCallLength);
+            AccountAbstractionAbi.Approve(tx.Paymaster, amount, approveCall.Span);
+            if (CallDuringValidation(tx.From, token, approveCall, ref resources, "approve", out var approveOutcome) is { } approveFailed)
             {
                 return approveFailed;
             }
             // Like a safe approve: no returndata is fine, else it must be a true boolean.
-            var output = approve.ReturnData;
+            var output = approveOutcome.ReturnData;
             if (output.Length > 0 && (output.Length < 32 || UInt256.ReadBigEndian(output.Span[..32]) != UInt256.One))
             {
                 return (InvalidTransaction.Revert, $"the token {token} refused approve");

@@ -12,7 +12,7 @@ namespace ZkOs.Bootloader.ZkSync;
 /// account it changed that now differs from the block's start, as compressed diffs with their keys,
 /// plus its L2→L1 messages. A slot written again by a later transaction is charged again there.
 /// </summary>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     private ulong NetPubdata()
     {
@@ -29,9 +29,10 @@ public sealed partial class ZkSyncTransactionProcessor
         {
             bytes += (ulong)PubdataSize.Account(InitialProperties(address), ZkSyncAccounts.PropertiesOf(io.GetAccount(address)), notPublishBytecode: io.IsBytecodeNotPublished(address));
         }
-        foreach (var message in io.Messages)
+        var messages = io.Messages;
+        for (var i = 0; i < messages.Count; i++)
         {
-            bytes += (ulong)PubdataSize.UserMessage(message.Data.Length);
+            bytes += (ulong)PubdataSize.UserMessage(messages[i].Data.Length);
         }
         return bytes;
     }

@@ -10,7 +10,7 @@ using ZkOs.System.ZkSync;
 namespace ZkOs.Bootloader.ZkSync;
 
 /// <summary>After execution: the pubdata check, the gas used with the deltaGas top-up, and the refund (reference §3.3).</summary>
-public sealed partial class ZkSyncTransactionProcessor
+public sealed partial class ZkSyncTransactionProcessor<TSystem>
 {
     private readonly record struct Settlement(bool Success, ulong GasUsed, ulong NativeUsed, ulong Pubdata);
 
@@ -74,11 +74,12 @@ public sealed partial class ZkSyncTransactionProcessor
             GasUsed = settlement.GasUsed,
             NativeUsed = settlement.NativeUsed,
             Pubdata = settlement.Pubdata,
-            Output = settlement.Success ? outcome.ReturnData.ToArray() : [],
+            // What the proving variant does not keep (output, events) is not copied out.
+            Output = TSystem.KeepsResults && settlement.Success ? outcome.ReturnData.ToArray() : [],
             ContractAddress = settlement.Success ? outcome.DeployedAt : null,
-            Logs = io.Logs.ToArray(),
-            L2ToL1Logs = MessageLogs(io, index),
-            Messages = io.Messages.Select(m => m.Data).ToArray(),
+            Logs = TSystem.KeepsResults ? io.Logs.ToArray() : [],
+            L2ToL1Logs = MessageLogs(index),
+            Messages = MessageBodies(),
         };
         io.FinishTransaction();
         SweepFees();

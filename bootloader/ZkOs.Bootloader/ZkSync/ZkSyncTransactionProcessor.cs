@@ -6,6 +6,7 @@ using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Io;
 using ZkOs.System.Oracle;
+using ZkOs.System.Variants;
 using ZkOs.System.ZkSync;
 using ZkOs.System.ZkSync.Commitments;
 
@@ -18,18 +19,28 @@ namespace ZkOs.Bootloader.ZkSync;
 /// and the IO subsystem with the Ethereum policy. L2 transactions are in .L2.cs, L1→L2 and upgrade
 /// transactions in .L1.cs, pubdata accounting in .Pubdata.cs.
 /// </summary>
-public sealed partial class ZkSyncTransactionProcessor(
-    IoSubsystem io, FrameRunner runner, BlockMetadata block, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts)
+/// <typeparam name="TSystem">The system variant: what it keeps of a transaction's results is a JIT constant.</typeparam>
+public sealed partial class ZkSyncTransactionProcessor<TSystem>(
+    IoSubsystem io, FrameRunner runner, IReadOnlyDictionary<Address, LoadedAccount> loadedAccounts, IStfMemory memory)
+    where TSystem : struct, ISystemTypes
 {
+    private BlockMetadata _block;
+
+    /// <summary>Starts a block; the processor is built once and reused for every block (the prover's machine).</summary>
+    public void BeginBlock(BlockMetadata block) => _block = block;
+
     private readonly HashSet<(Address, UInt256)> _slotWrites = [];
     private readonly HashSet<Address> _accountWrites = [];
+    private readonly List<L2ToL1Log> _messageLogs = [];
+    private readonly List<byte[]> _messageBodies = [];
 
-    public ZkSyncTransactionResult Process(ReadOnlySpan<byte> body, int index, bool isFirst)
+    /// <param name="body">The transaction's bytes, in the run's memory: account calls pass them on without a copy.</param>
+    public ZkSyncTransactionResult Process(ReadOnlyMemory<byte> body, int index, bool isFirst)
     {
         ZkSyncTransaction tx;
         try
         {
-            tx = ZkSyncTransactionParser.Parse(body);
+            tx = ZkSyncTransactionParser.ParseInPlace(body);
         }
         catch (ZkSyncTransactionException e)
         {
@@ -39,7 +50,7 @@ public sealed partial class ZkSyncTransactionProcessor(
         {
             return Rejected(index, default, tx.TxType, InvalidTransaction.UpgradeTxNotFirst, "an upgrade transaction must be the block's first");
         }
-        return tx.IsL1OrUpgrade ? ProcessL1(tx, body, index) : ProcessL2(tx, body, index);
+        return tx.IsL1OrUpgrade ? ProcessL1(tx, body.Span, index) : ProcessL2(tx, body, index);
     }
 
     private static ZkSyncTransactionResult Rejected(int index, Bytes32 hash, byte type, InvalidTransaction kind, string reason) =>
@@ -69,15 +80,34 @@ public sealed partial class ZkSyncTransactionProcessor(
         return gas;
     }
 
-    /// <summary>The L2→L1 logs of the user messages this transaction sent (from the L1 messenger, in order).</summary>
-    private static List<L2ToL1Log> MessageLogs(IoSubsystem io, int index)
+    /// <summary>
+    /// The L2→L1 logs of the user messages this transaction sent (from the L1 messenger, in order). A
+    /// variant that keeps results gets a list of its own; otherwise it is the processor's, valid until
+    /// the next transaction (the bootloader copies the logs at once).
+    /// </summary>
+    private List<L2ToL1Log> MessageLogs(int index)
     {
-        var logs = new List<L2ToL1Log>(io.Messages.Count);
-        foreach (var message in io.Messages)
+        var logs = TSystem.KeepsResults ? new List<L2ToL1Log>(io.Messages.Count) : _messageLogs;
+        logs.Clear();
+        var messages = io.Messages;
+        for (var i = 0; i < messages.Count; i++)
         {
-            logs.Add(L2ToL1Log.UserMessage((ushort)index, message.Sender, message.Hash));
+            logs.Add(L2ToL1Log.UserMessage((ushort)index, messages[i].Sender, messages[i].Hash));
         }
         return logs;
+    }
+
+    /// <summary>The bodies of the messages behind <see cref="MessageLogs"/>, kept or reused alike.</summary>
+    private List<byte[]> MessageBodies()
+    {
+        var bodies = TSystem.KeepsResults ? new List<byte[]>(io.Messages.Count) : _messageBodies;
+        bodies.Clear();
+        var messages = io.Messages;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            bodies.Add(messages[i].Data);
+        }
+        return bodies;
     }
 
     /// <summary>After every transaction the bootloader's whole balance (the fees) goes to the coinbase (§4.9).</summary>
@@ -86,7 +116,7 @@ public sealed partial class ZkSyncTransactionProcessor(
         var fees = io.BalanceOf(SystemAddresses.Bootloader);
         if (!UInt256.IsZero(in fees))
         {
-            io.TryTransfer(SystemAddresses.Bootloader, block.Coinbase, fees);
+            io.TryTransfer(SystemAddresses.Bootloader, _block.Coinbase, fees);
         }
     }
 

@@ -6,8 +6,17 @@ using ZkOs.System.ZkSync.Commitments;
 namespace ZkOs.Bootloader.ZkSync;
 
 /// <summary>What one transaction of a ZKsync block did: rejected, or run with its status and costs.</summary>
-public sealed record ZkSyncTransactionResult
+/// <remarks>
+/// A struct, so the proving run, which keeps no results, produces one per transaction without
+/// allocating; there its output and events are empty and its L2→L1 logs and message bodies are the
+/// processor's buffers, valid until the next transaction.
+/// </remarks>
+public readonly record struct ZkSyncTransactionResult
 {
+    public ZkSyncTransactionResult()
+    {
+    }
+
     public required int Index { get; init; }
 
     public Bytes32 Hash { get; init; }

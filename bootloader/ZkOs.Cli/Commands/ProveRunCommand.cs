@@ -35,10 +35,12 @@ internal static class ProveRunCommand
                 throw new CliInputException(e is WitnessException ? e.Message : $"cannot read the witness {path}: {e.Message}");
             }
             var environments = ZkSyncInputs.Environments(parse.GetValue(config));
+            // The report's parts live in the prover's arena: it stays alive until they are written.
+            using var prover = new ProvingRun(environments, PrecompileSet.Cancun);
             ProvingRunReport report;
             try
             {
-                report = new ProvingRun(environments, PrecompileSet.Cancun).Run(tape);
+                report = prover.Run(tape);
             }
             catch (ProvingRunException e)
             {

@@ -35,7 +35,7 @@ internal static class RunReportJson
                 WriteDiff(json, diff);
             }
             json.WriteEndArray();
-            json.WriteString("pubdata", Hex.Encode(block.Pubdata));
+            json.WriteString("pubdata", Hex.Encode(block.Pubdata.Span));
             json.WriteStartObject("stateCommitment");
             json.WriteString("root", report.StateAfter.Root.ToString());
             json.WriteNumber("nextFreeSlot", report.StateAfter.NextFreeSlot);

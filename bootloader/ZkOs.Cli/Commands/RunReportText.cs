@@ -44,7 +44,7 @@ internal static class RunReportText
                 _ => $"  {diff.FlatKey}",
             });
         }
-        output.WriteLine($"pubdata: {block.Pubdata.Length} B, keccak {Keccak256.Hash(block.Pubdata)}");
+        output.WriteLine($"pubdata: {block.Pubdata.Length} B, keccak {Keccak256.Hash(block.Pubdata.Span)}");
         output.WriteLine($"state before: root {report.StateBefore.Root}, next free slot {report.StateBefore.NextFreeSlot}");
         output.WriteLine($"state after:  root {report.StateAfter.Root}, next free slot {report.StateAfter.NextFreeSlot}");
         output.WriteLine($"public input: {report.PublicInput}");

@@ -5,4 +5,5 @@ namespace ZkOs.System.Io;
 
 /// <summary>An account as a state source reports it: what the IO subsystem needs to run it.</summary>
 /// <param name="EeType">The EE that runs its code (0 for an account without code).</param>
-public sealed record AccountSnapshot(ulong Nonce, UInt256 Balance, byte[] Code, byte EeType);
+/// <remarks>A struct: loading an account (once per account per block, also when proving) allocates no record.</remarks>
+public readonly record struct AccountSnapshot(ulong Nonce, UInt256 Balance, byte[] Code, byte EeType);

@@ -68,6 +68,18 @@ public sealed partial class IoSubsystem : ISystem
     /// <summary>Each slot seen in the block as it was when the block began.</summary>
     public IReadOnlyDictionary<(Address Address, UInt256 Key), InitialSlot> InitialSlots => _initialSlots;
 
+    // The maps above enumerated without boxing an interface enumerator: the proving run's finish
+    // walks them once per block and must not allocate.
+
+    /// <summary><see cref="Accounts"/>' entries, through the dictionary's struct enumerator.</summary>
+    public Dictionary<Address, Account>.Enumerator EnumerateAccounts() => _accounts.GetEnumerator();
+
+    /// <summary><see cref="InitialAccounts"/>' entries, through the dictionary's struct enumerator.</summary>
+    public Dictionary<Address, AccountSnapshot?>.Enumerator EnumerateInitialAccounts() => _initialAccounts.GetEnumerator();
+
+    /// <summary><see cref="InitialSlots"/>' entries, through the dictionary's struct enumerator.</summary>
+    public Dictionary<(Address, UInt256), InitialSlot>.Enumerator EnumerateInitialSlots() => _initialSlots.GetEnumerator();
+
     /// <summary>Events of the current transaction so far, copied out (allocates; see <see cref="LogViews"/>).</summary>
     public IReadOnlyList<LogEntry> Logs => LogViews.ToEntries();
 
@@ -89,6 +101,22 @@ public sealed partial class IoSubsystem : ISystem
 
     /// <summary>EIP-3529's refund counter for the current transaction (may dip below zero mid-way).</summary>
     public long Refund => _refund;
+
+    /// <summary>
+    /// Forgets everything a previous block saw or changed (state, initial values, the journal, the
+    /// transaction's sets), keeping every collection's capacity: a reusable machine starts the next
+    /// block from the state source alone, even after a block that failed half-way.
+    /// </summary>
+    public void Reset()
+    {
+        BeginTransaction(default);
+        _accounts.Clear();
+        _storage.Clear();
+        _initialAccounts.Clear();
+        _initialSlots.Clear();
+        _bytecodeNotPublished.Clear();
+        _blockHashes = [];
+    }
 
     /// <summary>
     /// Sets the block facts. <paramref name="blockHashes"/> holds the hashes of the previous blocks,
@@ -179,11 +207,11 @@ public sealed partial class IoSubsystem : ISystem
         }
         var snapshot = _source.ReadAccount(address);
         _initialAccounts[address] = snapshot;
-        if (snapshot is null)
+        if (snapshot is not { } loaded)
         {
             return null;
         }
-        account = Account.FromSnapshot(snapshot);
+        account = Account.FromSnapshot(loaded);
         _accounts[address] = account;
         return account;
     }

@@ -9,7 +9,8 @@ namespace ZkOs.System.Oracle;
 /// gas per pubdata, native price, number, timestamp, chain id, gas limit, coinbase, the 256 previous
 /// block hashes (index i is block number − 1 − i), mix hash.
 /// </summary>
-public sealed record BlockMetadata
+/// <remarks>A struct, so reading it allocates nothing but (optionally) its hash window.</remarks>
+public readonly record struct BlockMetadata
 {
     public const int BlockHashCount = 256;
 
@@ -51,7 +52,11 @@ public sealed record BlockMetadata
     public const int Words = 3 * OracleWords.U256Words + 4 * OracleWords.U64Words + OracleWords.AddressWords
         + BlockHashCount * OracleWords.U256Words + OracleWords.U256Words;
 
-    public static BlockMetadata Read(ReadOnlySpan<uint> words)
+    /// <param name="hashes">
+    /// Where the 256 block hashes go: a buffer a reusable machine (the prover) keeps for every block; a new
+    /// array when null.
+    /// </param>
+    public static BlockMetadata Read(ReadOnlySpan<uint> words, UInt256[]? hashes = null)
     {
         if (words.Length != Words)
         {
@@ -66,7 +71,11 @@ public sealed record BlockMetadata
         var chainId = OracleWords.ReadU64(words, ref offset);
         var gasLimit = OracleWords.ReadU64(words, ref offset);
         var coinbase = OracleWords.ReadAddress(words, ref offset, OracleQuery.BlockLevelMetadata);
-        var hashes = new UInt256[BlockHashCount];
+        hashes ??= new UInt256[BlockHashCount];
+        if (hashes.Length != BlockHashCount)
+        {
+            throw new ArgumentException($"the block hash buffer holds {hashes.Length} hashes, not {BlockHashCount}", nameof(hashes));
+        }
         for (var i = 0; i < hashes.Length; i++)
         {
             hashes[i] = OracleWords.ReadU256(words, ref offset);

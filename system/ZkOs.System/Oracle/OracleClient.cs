@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 using System.Runtime.InteropServices;
+using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Variants;
 using ZkOs.System.ZkSync.Tree;
@@ -11,14 +12,23 @@ namespace ZkOs.System.Oracle;
 /// answer has exactly the shape the query promises, and decodes it. A wrong shape is an
 /// <see cref="OracleException"/>, so a truncated or altered tape fails loudly instead of being misread.
 /// </summary>
-public sealed class OracleClient(IOracle oracle, IStfMemory? memory = null) : IProofSource
+public sealed class OracleClient(IOracle? oracle, IStfMemory? memory = null) : IProofSource
 {
     private readonly List<uint> _parameters = [];
     private readonly List<uint> _response = [];
+    private IOracle? _oracle = oracle;
 
-    public IOracle Oracle => oracle;
+    /// <exception cref="InvalidOperationException">The client was built unconnected and not connected since.</exception>
+    public IOracle Oracle => _oracle ?? throw new InvalidOperationException("The oracle client is not connected.");
 
-    public BlockMetadata ReadBlockMetadata() => BlockMetadata.Read(Ask(OracleQuery.BlockLevelMetadata));
+    /// <summary>
+    /// Points the client at the next block's oracle. A reusable machine (the prover) keeps one client,
+    /// so its parameter and response buffers keep the capacity the largest answer gave them.
+    /// </summary>
+    public void Connect(IOracle next) => _oracle = next;
+
+    /// <param name="hashes">A buffer for the 256 block hashes, reused by the prover; a new array when null.</param>
+    public BlockMetadata ReadBlockMetadata(UInt256[]? hashes = null) => BlockMetadata.Read(Ask(OracleQuery.BlockLevelMetadata), hashes);
 
     /// <summary>The next transaction's length in bytes; 0 when the block is sealed.</summary>
     public int NextTransactionSize()
@@ -54,14 +64,23 @@ public sealed class OracleClient(IOracle oracle, IStfMemory? memory = null) : IP
     /// <summary>The preimage of <paramref name="hash"/>, which the caller knows is <paramref name="length"/> bytes long.</summary>
     public byte[] ReadPreimage(in Bytes32 hash, int length)
     {
+        var bytes = new byte[length];
+        ReadPreimage(hash, bytes);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The preimage of <paramref name="hash"/> into <paramref name="destination"/>, whose length the caller
+    /// knows it has: a small fixed-size preimage (account properties) needs no buffer of its own.
+    /// </summary>
+    public void ReadPreimage(in Bytes32 hash, Span<byte> destination)
+    {
         _parameters.Clear();
         OracleWords.WriteBytes32(_parameters, hash);
-        var words = Ask(OracleQuery.PreimageContentWords, OracleWords.WordsForBytes(length), _parameters);
-        OracleWords.CheckPadding(words, length, OracleQuery.PreimageContentWords);
-        var bytes = new byte[length];
+        var words = Ask(OracleQuery.PreimageContentWords, OracleWords.WordsForBytes(destination.Length), _parameters);
+        OracleWords.CheckPadding(words, destination.Length, OracleQuery.PreimageContentWords);
         var offset = 0;
-        OracleWords.ReadBytes(words, ref offset, bytes);
-        return bytes;
+        OracleWords.ReadBytes(words, ref offset, destination);
     }
 
     /// <summary>The state the block starts from; a proving run asks for it at finish (reference §6.1).</summary>
@@ -72,13 +91,13 @@ public sealed class OracleClient(IOracle oracle, IStfMemory? memory = null) : IP
 
     public ulong PrevIndex(in Bytes32 flatKey) => AskIndex(OracleQuery.PrevIndex, flatKey);
 
-    public LeafProof ProofForIndex(ulong index)
+    public FlatStorageLeaf ProofForIndex(ulong index, Span<Bytes32> path, out ulong provenIndex)
     {
         _parameters.Clear();
         OracleWords.WriteU64(_parameters, index);
         var words = Ask(OracleQuery.ProofForIndex, LeafProofWords.WordCount, _parameters);
         var offset = 0;
-        return LeafProofWords.Read(words, ref offset);
+        return LeafProofWords.Read(words, ref offset, path, out provenIndex);
     }
 
     private ulong AskIndex(uint queryId, in Bytes32 flatKey)
@@ -95,7 +114,7 @@ public sealed class OracleClient(IOracle oracle, IStfMemory? memory = null) : IP
     private ReadOnlySpan<uint> Ask(uint queryId, int expectedWords = -1, List<uint>? parameters = null)
     {
         _response.Clear();
-        oracle.Query(queryId, parameters is null ? [] : CollectionsMarshal.AsSpan(parameters), _response);
+        Oracle.Query(queryId, parameters is null ? [] : CollectionsMarshal.AsSpan(parameters), _response);
         if (expectedWords >= 0 && _response.Count != expectedWords)
         {
             throw new OracleException(queryId, $"{_response.Count} response words where {expectedWords} were expected");

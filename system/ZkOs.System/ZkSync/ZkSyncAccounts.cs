@@ -43,7 +43,7 @@ public static class ZkSyncAccounts
     /// <summary>The properties of an account as a state source reported it at the block's start.</summary>
     public static AccountProperties PropertiesOf(AccountSnapshot? snapshot)
     {
-        return snapshot is null ? AccountProperties.Trivial : PropertiesOf(Account.FromSnapshot(snapshot));
+        return snapshot is { } known ? PropertiesOf(Account.FromSnapshot(known)) : AccountProperties.Trivial;
     }
 
     /// <summary>The stored hash of a properties record: zero stands for the trivial account.</summary>

@@ -24,6 +24,9 @@ public sealed class ZkSyncStateSource<TSystem>(OracleClient oracle) : IStateSour
     /// <summary>Each account read in the block: whether its properties slot was new, and its initial properties.</summary>
     public IReadOnlyDictionary<Address, LoadedAccount> LoadedAccounts => _accounts;
 
+    /// <summary>Forgets the accounts of the previous block, keeping the map's capacity.</summary>
+    public void Reset() => _accounts.Clear();
+
     public AccountSnapshot? ReadAccount(in Address address)
     {
         var (isNew, hash) = oracle.ReadInitialSlot(SystemAddresses.AccountProperties, SystemAddresses.AccountPropertiesKey(address));
@@ -32,7 +35,8 @@ public sealed class ZkSyncStateSource<TSystem>(OracleClient oracle) : IStateSour
             _accounts[address] = new LoadedAccount(isNew, hash, AccountProperties.Trivial);
             return null;
         }
-        var encoded = oracle.ReadPreimage(hash, AccountProperties.EncodedSize);
+        Span<byte> encoded = stackalloc byte[AccountProperties.EncodedSize];
+        oracle.ReadPreimage(hash, encoded);
         TSystem.CheckPreimage(hash, encoded, PreimageKind.AccountProperties);
         var properties = AccountProperties.Decode(encoded);
         _accounts[address] = new LoadedAccount(isNew, hash, properties);

@@ -47,7 +47,7 @@ public class ZkSyncBlockTests
 
         Assert.Equal(Bytes32.Parse("0x54cc5cbb200d63356e75434016b23786a34eb0b7d49ff7ed2d30da51f5260cb2"), report.StateAfter.Root);
         Assert.Equal(15UL, report.StateAfter.NextFreeSlot);
-        Assert.Equal(Bytes32.Parse("0x55fa07c027669deb068a8d09854042b922e4d0e6de9f6da990a03848832d229b"), Keccak256.Hash(report.Block.Pubdata));
+        Assert.Equal(Bytes32.Parse("0x55fa07c027669deb068a8d09854042b922e4d0e6de9f6da990a03848832d229b"), Keccak256.Hash(report.Block.Pubdata.Span));
         Assert.Equal(Bytes32.Parse("0x6ca8a25fafacd2bdd8413613e884945c684d8487c7f7ac1d223277e0dcbed6cc"), report.Block.BlockHash);
         Assert.Equal(Bytes32.Parse("0x7f81dcf1344376899a5a901a10f01bb47f987c8174e0444497ac32e1f05146cf"), report.PublicInput);
     }

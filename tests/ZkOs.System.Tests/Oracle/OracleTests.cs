@@ -92,7 +92,7 @@ public class OracleTests
     {
         var client = new OracleClient(new DroppingOracle(new ForwardOracle(Metadata(), new Transactions(), new StateReader())));
 
-        var error = Assert.Throws<OracleException>(client.ReadBlockMetadata);
+        var error = Assert.Throws<OracleException>(() => client.ReadBlockMetadata());
 
         Assert.Contains("words where", error.Message);
     }
@@ -104,7 +104,7 @@ public class OracleTests
 
         client.Disconnect();
 
-        Assert.Throws<OracleException>(client.ReadBlockMetadata);
+        Assert.Throws<OracleException>(() => client.ReadBlockMetadata());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Runtime.InteropServices;
 using ZkOs.Framework.Primitives;
 using ZkOs.System.Oracle.Csr;
 using ZkOs.System.ZkSync.Tree;
@@ -167,16 +166,16 @@ public class BatchTreeVerifierTests
 
         public ulong PrevIndex(in Bytes32 flatKey) => tree.PrevIndex(flatKey);
 
-        public LeafProof ProofForIndex(ulong index)
+        public FlatStorageLeaf ProofForIndex(ulong index, Span<Bytes32> path, out ulong provenIndex)
         {
             var proof = tree.GetProof(index);
-            if (ForgeSiblingAtLevel < 0)
+            proof.Path.AsSpan().CopyTo(path);
+            if (ForgeSiblingAtLevel >= 0)
             {
-                return proof;
+                path[ForgeSiblingAtLevel] = TreeTestData.Filled(0x5a);
             }
-            var path = proof.Path.ToArray();
-            path[ForgeSiblingAtLevel] = TreeTestData.Filled(0x5a);
-            return new LeafProof(index, proof.Leaf, ImmutableCollectionsMarshal.AsImmutableArray(path));
+            provenIndex = proof.Index;
+            return proof.Leaf;
         }
     }
 }

@@ -46,7 +46,7 @@ public class PublicInputTests
         var stateBefore = Blake([.. _rootBefore.ToArray(), .. U64(10), .. U64(4), .. bBefore.ToArray(), .. U64(0)]);
         var stateAfter = Blake([.. _rootAfter.ToArray(), .. U64(12), .. U64(5), .. bAfter.ToArray(), .. U64(0)]);
 
-        var pubdataHash = Blake(parts.Pubdata);
+        var pubdataHash = Blake(parts.Pubdata.ToArray());
         var l1TxsHash = Blake(PubdataWriterTests.L1TxHash.ToArray());
         var logs = PubdataWriterTests.Logs();
         var logsHash = Blake([.. Keccak(logs[0].Encode()).ToArray(), .. Keccak(logs[1].Encode()).ToArray()]);
@@ -62,7 +62,7 @@ public class PublicInputTests
         Assert.Equal(pi, computed.Hash());
         Assert.Equal(Words(pi), computed.RegisterWords());
         // The primitives the test used are themselves checked against BouncyCastle.
-        Assert.Equal(AccountPropertiesTests.BouncyBlake2s(parts.Pubdata), pubdataHash);
+        Assert.Equal(AccountPropertiesTests.BouncyBlake2s(parts.Pubdata.ToArray()), pubdataHash);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class PublicInputTests
         var stateAfter = Blake([.. _rootAfter.ToArray(), .. U64(12)]);
 
         // DA commitment for calldata: 0^32 ‖ keccak(pubdata) ‖ 0x01 ‖ 0^32.
-        var daCommitment = Keccak([.. new byte[32], .. Keccak(parts.Pubdata).ToArray(), 0x01, .. new byte[32]]);
+        var daCommitment = Keccak([.. new byte[32], .. Keccak(parts.Pubdata.ToArray()).ToArray(), 0x01, .. new byte[32]]);
 
         // One priority tx: count 1, rolling hash keccak(keccak("") ‖ tx_hash).
         var l1Rolling = Keccak([.. Keccak([]).ToArray(), .. PubdataWriterTests.L1TxHash.ToArray()]);
@@ -122,7 +122,7 @@ public class PublicInputTests
         Assert.Equal(new BatchPublicInput(stateBefore, stateAfter, batchOutput), computed);
         Assert.Equal(pi, computed.Hash());
         Assert.Equal(Words(pi), computed.RegisterWords());
-        Assert.Equal(AccountPropertiesTests.BouncyKeccak(parts.Pubdata), Keccak(parts.Pubdata));
+        Assert.Equal(AccountPropertiesTests.BouncyKeccak(parts.Pubdata.ToArray()), Keccak(parts.Pubdata.ToArray()));
     }
 
     [Fact]

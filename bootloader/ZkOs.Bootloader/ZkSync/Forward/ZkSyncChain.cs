@@ -30,8 +30,8 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
     {
         var (metadata, transactions) = Prepare(file);
         var before = state.Commitment;
-        var block = new ZkSyncBlockExecutor<ForwardSystem>(environments, precompiles)
-            .Run(new ForwardOracle(metadata, transactions, state));
+        using var executor = new ZkSyncBlockExecutor<ForwardSystem>(environments, precompiles);
+        var block = executor.Run(new ForwardOracle(metadata, transactions, state));
         var after = state.CommitBlock(file.Number, block.BlockHash, block.TreeWrites.ToArray(), block.Preimages);
 
         var parts = new PublicInputParts(
@@ -54,8 +54,10 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
     {
         var (metadata, transactions) = Prepare(file);
         var recorder = new RecordingPort(new OracleHostPort(new ForwardOracle(metadata, transactions, state)));
-        var block = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles).Run(new CsrOracle(recorder));
-        return ([.. recorder.Words], block.Proof!);
+        // The proof is the recording executor's; it is not reused, so the proof stays valid.
+        using var executor = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles);
+        var block = executor.Run(new CsrOracle(recorder));
+        return ([.. recorder.Words], block.Proof!.Value);
     }
 
     /// <summary>The block's metadata over the stored head, after applying the genesis to an empty state.</summary>

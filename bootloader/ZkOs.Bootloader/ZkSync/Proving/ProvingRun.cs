@@ -13,31 +13,54 @@ namespace ZkOs.Bootloader.ZkSync.Proving;
 /// re-hashed, storage proven against the initial root) and is consumed exactly; the result is the
 /// block public input.
 /// </summary>
-public sealed class ProvingRun(IExecutionEnvironment?[] environments, PrecompileSet precompiles)
+/// <remarks>
+/// A reusable machine, like the RISC-V guest: construction is the start-up (the arena is reserved, the
+/// executor's parts and pools are built), and each <see cref="Run"/> resets them and runs one witness.
+/// A run that fails (a bad tape, the arena exhausted) leaves nothing behind for the next one.
+/// </remarks>
+public sealed class ProvingRun : IDisposable
 {
+    private readonly TapePort _port = new(ReadOnlyMemory<uint>.Empty);
+    private readonly CsrOracle _oracle;
+    private readonly ZkSyncBlockExecutor<ProvingSystem> _executor;
+
+    /// <param name="arenaBytes">The guest memory the run may use; the RISC-V guest's by default.</param>
+    public ProvingRun(IExecutionEnvironment?[] environments, PrecompileSet precompiles, long arenaBytes = ArenaAllocator.GuestMemoryBytes)
+    {
+        _oracle = new CsrOracle(_port);
+        _executor = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles, new Arena(arenaBytes));
+    }
+
+    /// <summary>
+    /// Proves the block <paramref name="tape"/> witnesses. The report's proof shares the machine's memory
+    /// (its parts' pubdata, block hashes and logs): valid until the next run or until the machine is
+    /// disposed; copy what must outlive that.
+    /// </summary>
     /// <exception cref="ProvingRunException">
     /// The tape is truncated, has words left over, contradicts itself or the root, has an answer of the
     /// wrong shape, or needs more memory than the guest has; the inner exception says which.
     /// </exception>
     public ProvingRunReport Run(ReadOnlyMemory<uint> tape)
     {
-        var port = new TapePort(tape);
-        var stopwatch = Stopwatch.StartNew();
+        _port.Load(tape);
+        var started = Stopwatch.GetTimestamp();
         ZkSyncBlockResult block;
         try
         {
-            block = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles).Run(new CsrOracle(port));
-            if (port.Remaining != 0)
+            block = _executor.Run(_oracle);
+            if (_port.Remaining != 0)
             {
-                throw new WitnessException($"the run ended after word {port.Position}, but the witness has {port.Remaining} more");
+                throw new WitnessException($"the run ended after word {_port.Position}, but the witness has {_port.Remaining} more");
             }
         }
         catch (Exception e)
         {
             // Whatever an altered tape provokes, the prover reports it as this run's failure.
-            throw new ProvingRunException(port.Position, e);
+            throw new ProvingRunException(_port.Position, e);
         }
-        stopwatch.Stop();
-        return new ProvingRunReport(block.Proof!, port.Position, block.ArenaHighWaterMark, stopwatch.Elapsed);
+        return new ProvingRunReport(block.Proof!.Value, _port.Position, block.ArenaHighWaterMark, Stopwatch.GetElapsedTime(started));
     }
+
+    /// <summary>Frees the arena.</summary>
+    public void Dispose() => _executor.Dispose();
 }

@@ -63,12 +63,12 @@ public static class ZkSyncTransactionHashes
     public static ZkSyncTransactionHash SignedHash(ZkSyncTransaction transaction, ulong chainId)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        var lengths = new List<int>(6);
+        var lengths = new KeccakInputs();
         var hash = transaction.TxType switch
         {
             ZkSyncTransaction.LegacyType or ZkSyncTransaction.Eip2930Type or ZkSyncTransaction.Eip1559Type =>
-                RlpHash(transaction, chainId, signed: true, lengths),
-            ZkSyncTransaction.Eip712Type => Eip712SignedHash(transaction, chainId, lengths),
+                RlpHash(transaction, chainId, signed: true, ref lengths),
+            ZkSyncTransaction.Eip712Type => Eip712SignedHash(transaction, chainId, ref lengths),
             ZkSyncTransaction.L1ToL2Type or ZkSyncTransaction.UpgradeType =>
                 throw new InvalidOperationException($"type 0x{transaction.TxType:x2} transactions carry no signature and have no signed hash"),
             _ => throw UnsupportedType(transaction.TxType),
@@ -89,12 +89,12 @@ public static class ZkSyncTransactionHashes
         ArgumentNullException.ThrowIfNull(transaction);
         if (transaction.IsL1OrUpgrade)
             return L1TxHash(ZkSyncTransactionEncoder.Encode(transaction));
-        var lengths = new List<int>(8);
+        var lengths = new KeccakInputs();
         var hash = transaction.TxType switch
         {
             ZkSyncTransaction.LegacyType or ZkSyncTransaction.Eip2930Type or ZkSyncTransaction.Eip1559Type =>
-                RlpHash(transaction, chainId, signed: false, lengths),
-            ZkSyncTransaction.Eip712Type => Eip712TxHash(transaction, chainId, lengths),
+                RlpHash(transaction, chainId, signed: false, ref lengths),
+            ZkSyncTransaction.Eip712Type => Eip712TxHash(transaction, chainId, ref lengths),
             _ => throw UnsupportedType(transaction.TxType),
         };
         return new ZkSyncTransactionHash(hash, lengths);
@@ -113,25 +113,31 @@ public static class ZkSyncTransactionHashes
         var hasher = new Keccak256.Hasher();
         hasher.Update(head);
         hasher.Update(body);
-        return new ZkSyncTransactionHash(hasher.Finish(), [Word + body.Length]);
+        var lengths = new KeccakInputs();
+        lengths.Add(Word + body.Length);
+        return new ZkSyncTransactionHash(hasher.Finish(), lengths);
     }
 
     /// <summary><c>keccak(DOMAIN_TYPE_HASH ‖ keccak("zkSync") ‖ keccak("2") ‖ chainId)</c>.</summary>
-    public static Bytes32 Eip712DomainSeparator(ulong chainId) => DomainSeparator(chainId, lengths: null);
+    public static Bytes32 Eip712DomainSeparator(ulong chainId)
+    {
+        var uncharged = new KeccakInputs();
+        return DomainSeparator(chainId, ref uncharged);
+    }
 
-    private static Bytes32 DomainSeparator(ulong chainId, List<int>? lengths)
+    private static Bytes32 DomainSeparator(ulong chainId, ref KeccakInputs lengths)
     {
         Span<byte> input = stackalloc byte[4 * Word];
         Eip712DomainTypeHash.WriteTo(input);
         _domainNameHash.WriteTo(input[Word..]);
         _domainVersionHash.WriteTo(input[(2 * Word)..]);
         new UInt256(chainId).WriteBigEndian(input[(3 * Word)..]);
-        return Hash(input, lengths);
+        return Hash(input, ref lengths);
     }
 
-    private static Bytes32 Eip712SignedHash(ZkSyncTransaction tx, ulong chainId, List<int> lengths)
+    private static Bytes32 Eip712SignedHash(ZkSyncTransaction tx, ulong chainId, ref KeccakInputs lengths)
     {
-        var domain = DomainSeparator(chainId, lengths);
+        var domain = DomainSeparator(chainId, ref lengths);
 
         // hashStruct: the type hash, the ten static fields as words, then the hashes of the three
         // dynamic ones (bytes32[] hashes its packed elements).
@@ -148,33 +154,39 @@ public static class ZkSyncTransactionHashes
         tx.Paymaster.WriteTo(input[((8 * Word) + 12)..]);
         tx.Nonce.WriteBigEndian(input[(9 * Word)..]);
         tx.Value.WriteBigEndian(input[(10 * Word)..]);
-        Hash(tx.Data.Span, lengths).WriteTo(input[(11 * Word)..]);
-        var deps = new byte[tx.FactoryDeps.Count * Word];
+        Hash(tx.Data.Span, ref lengths).WriteTo(input[(11 * Word)..]);
+        // The packed dependency hashes, streamed word by word rather than copied into an array.
+        var deps = new Keccak256.Hasher();
+        Span<byte> dep = stackalloc byte[Word];
         for (int i = 0; i < tx.FactoryDeps.Count; i++)
-            tx.FactoryDeps[i].WriteTo(deps.AsSpan(i * Word));
-        Hash(deps, lengths).WriteTo(input[(12 * Word)..]);
-        Hash(tx.PaymasterInput.Span, lengths).WriteTo(input[(13 * Word)..]);
-        var structHash = Hash(input, lengths);
+        {
+            tx.FactoryDeps[i].WriteTo(dep);
+            deps.Update(dep);
+        }
+        lengths.Add(tx.FactoryDeps.Count * Word);
+        deps.Finish().WriteTo(input[(12 * Word)..]);
+        Hash(tx.PaymasterInput.Span, ref lengths).WriteTo(input[(13 * Word)..]);
+        var structHash = Hash(input, ref lengths);
 
         Span<byte> digest = stackalloc byte[2 + (2 * Word)];
         digest[0] = 0x19;
         digest[1] = 0x01;
         domain.WriteTo(digest[2..]);
         structHash.WriteTo(digest[(2 + Word)..]);
-        return Hash(digest, lengths);
+        return Hash(digest, ref lengths);
     }
 
-    private static Bytes32 Eip712TxHash(ZkSyncTransaction tx, ulong chainId, List<int> lengths)
+    private static Bytes32 Eip712TxHash(ZkSyncTransaction tx, ulong chainId, ref KeccakInputs lengths)
     {
-        var signed = Eip712SignedHash(tx, chainId, lengths);
+        var signed = Eip712SignedHash(tx, chainId, ref lengths);
         Span<byte> input = stackalloc byte[2 * Word];
         signed.WriteTo(input);
-        Hash(tx.Signature.Span, lengths).WriteTo(input[Word..]);
-        return Hash(input, lengths);
+        Hash(tx.Signature.Span, ref lengths).WriteTo(input[Word..]);
+        return Hash(input, ref lengths);
     }
 
     // The Ethereum-typed hashes: one RLP list, built in a rented buffer sized up front.
-    private static Bytes32 RlpHash(ZkSyncTransaction tx, ulong chainId, bool signed, List<int> lengths)
+    private static Bytes32 RlpHash(ZkSyncTransaction tx, ulong chainId, bool signed, ref KeccakInputs lengths)
     {
         bool typed = tx.TxType != ZkSyncTransaction.LegacyType;
         bool eip1559 = tx.TxType == ZkSyncTransaction.Eip1559Type;
@@ -200,8 +212,9 @@ public static class ZkSyncTransactionHashes
         int accessListPayload = 0;
         if (typed)
         {
-            foreach (var entry in accessList)
-                accessListPayload += RlpLength.OfList(AccessListItemPayload(entry));
+            // Indexed, not foreach: enumerating the interface would box its enumerator.
+            for (int i = 0; i < accessList.Count; i++)
+                accessListPayload += RlpLength.OfList(AccessListItemPayload(accessList[i]));
         }
 
         long payload = 0;
@@ -247,13 +260,14 @@ public static class ZkSyncTransactionHashes
             if (typed)
             {
                 writer.WriteListHeader(accessListPayload);
-                foreach (var entry in accessList)
+                for (int i = 0; i < accessList.Count; i++)
                 {
+                    var entry = accessList[i];
                     writer.WriteListHeader(AccessListItemPayload(entry));
                     writer.WriteAddress(entry.Address);
                     writer.WriteListHeader(entry.StorageKeys.Count * RlpLength.OfBytes32);
-                    foreach (var key in entry.StorageKeys)
-                        writer.WriteBytes32(key);
+                    for (int k = 0; k < entry.StorageKeys.Count; k++)
+                        writer.WriteBytes32(entry.StorageKeys[k]);
                 }
             }
             else if (signed && eip155)
@@ -270,7 +284,7 @@ public static class ZkSyncTransactionHashes
             }
             if (writer.Position != total - start)
                 throw new InvalidOperationException($"RLP sizing bug: wrote {writer.Position} of {total - start} bytes");
-            return Hash(buffer.AsSpan(0, (int)total), lengths);
+            return Hash(buffer.AsSpan(0, (int)total), ref lengths);
         }
         finally
         {
@@ -282,9 +296,9 @@ public static class ZkSyncTransactionHashes
     private static int AccessListItemPayload(AccessListEntry entry) =>
         RlpLength.OfAddress + RlpLength.OfList(entry.StorageKeys.Count * RlpLength.OfBytes32);
 
-    private static Bytes32 Hash(ReadOnlySpan<byte> input, List<int>? lengths)
+    private static Bytes32 Hash(ReadOnlySpan<byte> input, ref KeccakInputs lengths)
     {
-        lengths?.Add(input.Length);
+        lengths.Add(input.Length);
         return Keccak256.Hash(input);
     }
 

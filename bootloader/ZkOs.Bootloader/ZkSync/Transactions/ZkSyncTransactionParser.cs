@@ -24,9 +24,18 @@ public static class ZkSyncTransactionParser
     ];
 
     /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
-    public static ZkSyncTransaction Parse(ReadOnlySpan<byte> body)
+    public static ZkSyncTransaction Parse(ReadOnlySpan<byte> body) => ParseCore(body, default);
+
+    /// <summary>
+    /// <see cref="Parse"/> over a body the caller keeps alive (the run's transaction
+    /// buffer): the data, signature and paymaster input are slices of it, not copies.
+    /// </summary>
+    /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
+    public static ZkSyncTransaction ParseInPlace(ReadOnlyMemory<byte> body) => ParseCore(body.Span, body);
+
+    private static ZkSyncTransaction ParseCore(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner)
     {
-        var transaction = Decode(body, out var error);
+        var transaction = Decode(body, owner, out var error);
         if (transaction is null)
             throw error!;
         error = CheckStructureCore(transaction);
@@ -36,7 +45,7 @@ public static class ZkSyncTransactionParser
     /// <summary><see cref="Parse"/> without throwing: the hot path of a block with many refused transactions.</summary>
     public static bool TryParse(ReadOnlySpan<byte> body, out ZkSyncTransaction? transaction, out ZkSyncTransactionException? error)
     {
-        transaction = Decode(body, out error);
+        transaction = Decode(body, default, out error);
         if (transaction is not null)
             error = CheckStructureCore(transaction);
         if (error is null)
@@ -58,7 +67,8 @@ public static class ZkSyncTransactionParser
             throw error;
     }
 
-    private static ZkSyncTransaction? Decode(ReadOnlySpan<byte> body, out ZkSyncTransactionException? error)
+    /// <param name="owner">The memory <paramref name="body"/> is, to slice byte fields from; empty to copy them.</param>
+    private static ZkSyncTransaction? Decode(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, out ZkSyncTransactionException? error)
     {
         error = null;
         if (body.IsEmpty)
@@ -93,19 +103,19 @@ public static class ZkSyncTransactionParser
             return Fail(out error, HeadNames[DataOffsetWord], Word(DataOffsetWord), $"is {offsets[0]}, must be {DataOffset} (19 head words)");
 
         long at = DataOffset;
-        if (!Bytes(body, "data", ref at, out var data, ref error)
+        if (!Bytes(body, "data", ref at, out var data, out var dataStart, ref error)
             || !Packed(offsets[1], SignatureOffsetWord, at, ref error)
-            || !Bytes(body, "signature", ref at, out var signature, ref error)
+            || !Bytes(body, "signature", ref at, out var signature, out var signatureStart, ref error)
             || !Packed(offsets[2], FactoryDepsOffsetWord, at, ref error)
             || !Words(body, ref at, out var factoryDeps, ref error)
             || !Packed(offsets[3], PaymasterInputOffsetWord, at, ref error)
-            || !Bytes(body, "paymaster_input", ref at, out var paymasterInput, ref error)
+            || !Bytes(body, "paymaster_input", ref at, out var paymasterInput, out var paymasterInputStart, ref error)
             || !Packed(offsets[4], ReservedDynamicOffsetWord, at, ref error))
         {
             return null;
         }
         long reservedDynamicAt = at;
-        if (!Bytes(body, "reserved_dynamic", ref at, out var reservedDynamic, ref error))
+        if (!Bytes(body, "reserved_dynamic", ref at, out var reservedDynamic, out _, ref error))
             return null;
         if (at != body.Length)
             return Fail(out error, "body", at, $"{body.Length - at} trailing bytes after reserved_dynamic");
@@ -134,10 +144,10 @@ public static class ZkSyncTransactionParser
             Reserved1 = ReadWord(body, Reserved0Word + 1),
             Reserved2 = ReadWord(body, Reserved0Word + 2),
             Reserved3 = ReadWord(body, Reserved0Word + 3),
-            Data = data.ToArray(),
-            Signature = signature.ToArray(),
+            Data = Field(owner, data, dataStart),
+            Signature = Field(owner, signature, signatureStart),
             FactoryDeps = factoryDeps,
-            PaymasterInput = paymasterInput.ToArray(),
+            PaymasterInput = Field(owner, paymasterInput, paymasterInputStart),
             AccessList = accessList,
         };
     }
@@ -217,9 +227,15 @@ public static class ZkSyncTransactionParser
     }
 
     // A `bytes` value at `at`: length word (u32), the bytes, zero padding to a whole word.
-    private static bool Bytes(ReadOnlySpan<byte> body, string field, ref long at, out ReadOnlySpan<byte> value, ref ZkSyncTransactionException? error)
+    /// <summary>A byte field: a slice of the owner when there is one, else a copy.</summary>
+    private static ReadOnlyMemory<byte> Field(ReadOnlyMemory<byte> owner, ReadOnlySpan<byte> value, int start) =>
+        owner.IsEmpty ? value.ToArray() : owner.Slice(start, value.Length);
+
+    private static bool Bytes(
+        ReadOnlySpan<byte> body, string field, ref long at, out ReadOnlySpan<byte> value, out int valueStart, ref ZkSyncTransactionException? error)
     {
         value = default;
+        valueStart = 0;
         if (!Length(body, field, at, out long length, ref error))
             return false;
         long start = at + WordSize;
@@ -230,6 +246,7 @@ public static class ZkSyncTransactionParser
             return false;
         }
         value = body.Slice((int)start, (int)length);
+        valueStart = (int)start;
         var padding = body.Slice((int)(start + length), (int)(padded - length));
         int dirty = padding.IndexOfAnyExcept((byte)0);
         if (dirty >= 0)
@@ -253,7 +270,7 @@ public static class ZkSyncTransactionParser
             Fail(out error, "factory_deps", at, $"{count} hashes run past the body's end at {body.Length}");
             return false;
         }
-        value = new Bytes32[count];
+        value = count == 0 ? [] : new Bytes32[count];
         for (int i = 0; i < value.Length; i++)
             value[i] = new Bytes32(body.Slice((int)start + (i * WordSize), WordSize));
         at = start + (count * WordSize);

@@ -8,13 +8,21 @@ namespace ZkOs.System.Oracle.Csr;
 /// </summary>
 public sealed class TapePort(ReadOnlyMemory<uint> tape) : ICsrPort
 {
+    private ReadOnlyMemory<uint> _tape = tape;
     private int _position;
+
+    /// <summary>Replays <paramref name="next"/> from its first word: a reusable prover keeps one port.</summary>
+    public void Load(ReadOnlyMemory<uint> next)
+    {
+        _tape = next;
+        _position = 0;
+    }
 
     /// <summary>Words read so far.</summary>
     public int Position => _position;
 
     /// <summary>Words not read yet; a complete run leaves none.</summary>
-    public int Remaining => tape.Length - _position;
+    public int Remaining => _tape.Length - _position;
 
     public void Write(uint word)
     {
@@ -22,10 +30,10 @@ public sealed class TapePort(ReadOnlyMemory<uint> tape) : ICsrPort
 
     public uint Read()
     {
-        if (_position >= tape.Length)
+        if (_position >= _tape.Length)
         {
-            throw new WitnessException($"the witness ends after {tape.Length} words, but the run reads on");
+            throw new WitnessException($"the witness ends after {_tape.Length} words, but the run reads on");
         }
-        return tape.Span[_position++];
+        return _tape.Span[_position++];
     }
 }

@@ -31,16 +31,15 @@ public readonly record struct BatchPublicInput(Bytes32 StateBefore, Bytes32 Stat
 
     /// <summary>Computes the three parts from <paramref name="parts"/>.</summary>
     /// <exception cref="ArgumentException">More logs than <see cref="L2ToL1LogsTree.Capacity"/>.</exception>
-    public static BatchPublicInput From(PublicInputParts parts)
+    public static BatchPublicInput From(in PublicInputParts parts)
     {
-        ArgumentNullException.ThrowIfNull(parts);
         var l1Transactions = L1TransactionRollingHash.Of(parts.L1TxHashes);
         var output = BatchOutputHash(
             parts.ChainId,
             parts.Timestamp,
             parts.Timestamp,
             L2DaValidator,
-            DaCommitment(parts.Pubdata),
+            DaCommitment(parts.Pubdata.Span),
             l1Transactions.Count,
             l1Transactions.Hash,
             L2ToL1LogsTree.BatchLogsRoot(parts.L2ToL1Logs),

@@ -91,13 +91,15 @@ public sealed record BlockHeader
 
     /// <summary>
     /// A header as the snapshot's bootloader builds it: the given fields, the empty-ommers hash,
-    /// and zero for the state root, receipts root, bloom, difficulty, gas used, extra data, mix
-    /// hash and nonce.
+    /// and zero for the state root, receipts root, bloom, difficulty, gas used, extra data and
+    /// nonce; the mix hash is zero unless given.
     /// </summary>
     public static BlockHeader Create(
-        Bytes32 parentHash, Address beneficiary, Bytes32 transactionsRoot, ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas) =>
+        Bytes32 parentHash, Address beneficiary, Bytes32 transactionsRoot, ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas,
+        Bytes32 mixHash = default) =>
         new()
         {
+            MixHash = mixHash,
             ParentHash = parentHash,
             Beneficiary = beneficiary,
             TransactionsRoot = transactionsRoot,
@@ -130,13 +132,18 @@ public sealed record BlockHeader
         writer.WriteUInt64(Timestamp);
         writer.WriteBytes(ExtraData.Span);
         writer.WriteBytes32(MixHash);
-        // A heap array, not stackalloc: the writer may hold caller-scoped memory, so the compiler
-        // refuses to hand it a local span. The header is encoded once per block.
-        var nonce = new byte[8];
-        BinaryPrimitives.WriteUInt64BigEndian(nonce, Nonce);
-        writer.WriteBytes(nonce);
-        writer.WriteUInt64(BaseFeePerGas);
-        return writer.Position;
+        // The nonce is always an 8-byte string (0x88, then the u64 big-endian), written straight into
+        // the destination: the writer may not take a local span, and a heap array would be the proving
+        // run's only allocation here. A second writer continues after it.
+        int at = writer.Position;
+        if (destination.Length - at < NonceLength)
+            throw new ArgumentException($"The header needs more than {destination.Length} bytes.", nameof(destination));
+        destination[at] = 0x80 + 8;
+        BinaryPrimitives.WriteUInt64BigEndian(destination[(at + 1)..], Nonce);
+        at += NonceLength;
+        var tail = new RlpWriter(destination[at..]);
+        tail.WriteUInt64(BaseFeePerGas);
+        return at + tail.Position;
     }
 
     /// <summary>The RLP encoding as a new array.</summary>
@@ -148,7 +155,13 @@ public sealed record BlockHeader
     }
 
     /// <summary>The block hash: keccak(RLP(header)).</summary>
-    public Bytes32 Hash() => Keccak256.Hash(Encode());
+    public Bytes32 Hash()
+    {
+        // Encoded on the stack (about 600 bytes): hashing the header, once per block, allocates nothing.
+        Span<byte> encoded = stackalloc byte[EncodedLength];
+        Encode(encoded);
+        return Keccak256.Hash(encoded);
+    }
 
     public bool Equals(BlockHeader? other) =>
         other is not null

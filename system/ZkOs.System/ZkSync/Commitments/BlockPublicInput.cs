@@ -33,9 +33,8 @@ public readonly record struct BlockPublicInput(Bytes32 StateBefore, Bytes32 Stat
 
     /// <summary>Computes the three parts from <paramref name="parts"/>.</summary>
     /// <exception cref="ArgumentException">Not exactly 256 block hashes, or block number 0.</exception>
-    public static BlockPublicInput From(PublicInputParts parts)
+    public static BlockPublicInput From(in PublicInputParts parts)
     {
-        ArgumentNullException.ThrowIfNull(parts);
         if (parts.BlockNumber == 0)
             throw new ArgumentException("Block 0 has no state before it to commit to.", nameof(parts));
         var stateBefore = ChainStateCommitment(parts.StateBefore, parts.BlockNumber - 1, BlockHashesBefore(parts.BlockHashes), 0);
@@ -45,7 +44,7 @@ public readonly record struct BlockPublicInput(Bytes32 StateBefore, Bytes32 Stat
             parts.ChainId,
             parts.Timestamp,
             parts.Timestamp,
-            Blake2s256.Hash(parts.Pubdata),
+            Blake2s256.Hash(parts.Pubdata.Span),
             L1TransactionsHash(parts.L1TxHashes),
             LogsHash(parts.L2ToL1Logs),
             parts.UpgradeTxHash);
@@ -123,8 +122,9 @@ public readonly record struct BlockPublicInput(Bytes32 StateBefore, Bytes32 Stat
     public static Bytes32 L1TransactionsHash(IReadOnlyList<Bytes32> l1TxHashes)
     {
         var hasher = new Blake2s256.Hasher();
-        foreach (var txHash in l1TxHashes)
-            Update(ref hasher, txHash);
+        // Indexed, not foreach: enumerating an interface would box the enumerator on the proving path.
+        for (int i = 0; i < l1TxHashes.Count; i++)
+            Update(ref hasher, l1TxHashes[i]);
         return hasher.Finish();
     }
 
@@ -132,8 +132,8 @@ public readonly record struct BlockPublicInput(Bytes32 StateBefore, Bytes32 Stat
     public static Bytes32 LogsHash(IReadOnlyList<L2ToL1Log> logs)
     {
         var hasher = new Blake2s256.Hasher();
-        foreach (var log in logs)
-            Update(ref hasher, log.Hash());
+        for (int i = 0; i < logs.Count; i++)
+            Update(ref hasher, logs[i].Hash());
         return hasher.Finish();
     }
 

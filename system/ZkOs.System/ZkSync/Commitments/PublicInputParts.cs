@@ -23,14 +23,14 @@ namespace ZkOs.System.ZkSync.Commitments;
 /// <param name="L2ToL1Logs">The block's L2→L1 logs in emission order (user messages and L1-tx logs).</param>
 /// <param name="UpgradeTxHash">The protocol-upgrade transaction's hash, or zero when there was none.</param>
 /// <param name="CurrentBlockHash">This block's hash, keccak(RLP(header)).</param>
-public sealed record PublicInputParts(
+public readonly record struct PublicInputParts(
     ulong ChainId,
     ulong BlockNumber,
     ulong Timestamp,
     IReadOnlyList<Bytes32> BlockHashes,
     FlatStorageCommitment StateBefore,
     FlatStorageCommitment StateAfter,
-    byte[] Pubdata,
+    ReadOnlyMemory<byte> Pubdata,
     IReadOnlyList<Bytes32> L1TxHashes,
     IReadOnlyList<L2ToL1Log> L2ToL1Logs,
     Bytes32 UpgradeTxHash,

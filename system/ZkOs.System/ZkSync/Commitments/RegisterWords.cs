@@ -9,8 +9,9 @@ namespace ZkOs.System.ZkSync.Commitments;
 /// register i holding bytes 4i..4i+3 read little-endian — the way the settlement tooling
 /// (<c>batch_output_hash_as_register_values</c>) compares them.
 /// </summary>
-internal static class RegisterWords
+public static class RegisterWords
 {
+    /// <summary>The eight registers holding <paramref name="hash"/>.</summary>
     public static uint[] Of(Bytes32 hash)
     {
         Span<byte> bytes = stackalloc byte[32];

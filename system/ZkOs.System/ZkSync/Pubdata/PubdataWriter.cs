@@ -23,6 +23,8 @@ namespace ZkOs.System.ZkSync.Pubdata;
 /// <para>Unchanged slots (initial == final) are skipped entirely, key included, and not counted:
 /// this is the fixed upstream behaviour. The snapshot still wrote the keys of read-only slots,
 /// so its pubdata (and every hash over it) differs whenever a block reads storage.</para>
+/// <para>The lists are walked by index, not foreach: enumerating an interface boxes its enumerator, and
+/// the proving run writes the pubdata without allocating beyond the stream itself.</para>
 /// </remarks>
 public static class PubdataWriter
 {
@@ -37,15 +39,15 @@ public static class PubdataWriter
         checked
         {
             int length = Bytes32.Size + CountSize;
-            foreach (var diff in stateDiffs)
+            for (int i = 0; i < stateDiffs.Count; i++)
             {
-                if (diff.IsChanged)
-                    length += Bytes32.Size + diff.DiffLength;
+                if (stateDiffs[i].IsChanged)
+                    length += Bytes32.Size + stateDiffs[i].DiffLength;
             }
             length += CountSize + logs.Count * L2ToL1Log.EncodedSize;
             length += CountSize;
-            foreach (var message in messages)
-                length += CountSize + message.Length;
+            for (int i = 0; i < messages.Count; i++)
+                length += CountSize + messages[i].Length;
             return length;
         }
     }
@@ -74,15 +76,16 @@ public static class PubdataWriter
         int at = Bytes32.Size;
 
         int changed = 0;
-        foreach (var diff in stateDiffs)
+        for (int i = 0; i < stateDiffs.Count; i++)
         {
-            if (diff.IsChanged)
+            if (stateDiffs[i].IsChanged)
                 changed++;
         }
         BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)changed);
         at += CountSize;
-        foreach (var diff in stateDiffs)
+        for (int i = 0; i < stateDiffs.Count; i++)
         {
+            var diff = stateDiffs[i];
             if (!diff.IsChanged)
                 continue;
             diff.FlatKey.WriteTo(destination[at..]);
@@ -92,16 +95,17 @@ public static class PubdataWriter
 
         BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)logs.Count);
         at += CountSize;
-        foreach (var log in logs)
+        for (int i = 0; i < logs.Count; i++)
         {
-            log.Encode(destination[at..]);
+            logs[i].Encode(destination[at..]);
             at += L2ToL1Log.EncodedSize;
         }
 
         BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)messages.Count);
         at += CountSize;
-        foreach (var message in messages)
+        for (int i = 0; i < messages.Count; i++)
         {
+            var message = messages[i];
             BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)message.Length);
             at += CountSize;
             message.CopyTo(destination[at..]);

@@ -22,8 +22,15 @@ public sealed class BatchTreeVerifier(IProofSource source)
 {
     private readonly Dictionary<(int Level, ulong Index), Bytes32> _proven = [];
     private readonly Dictionary<ulong, FlatStorageLeaf> _leaves = [];
-    private readonly Dictionary<ulong, Bytes32> _changed = [];
     private readonly List<ulong> _dirty = [];
+    private readonly List<ulong> _initialIndices = [];
+    // Rehash's two levels (children, parents), swapped as it climbs, and the path buffer of the proof
+    // being read: reused, so a verification in steady state allocates nothing.
+    private Dictionary<ulong, Bytes32> _children = [];
+    private Dictionary<ulong, Bytes32> _parents = [];
+    private List<ulong> _childOrder = [];
+    private List<ulong> _parentOrder = [];
+    private readonly Bytes32[] _path = new Bytes32[FlatStorageHasher.Depth];
     private FlatStorageCommitment _old;
 
     /// <summary>Verifies <paramref name="accesses"/> against <paramref name="old"/> and returns the commitment after the writes.</summary>
@@ -39,10 +46,11 @@ public sealed class BatchTreeVerifier(IProofSource source)
             throw new WitnessException($"the initial state claims next_free_slot {old.NextFreeSlot}; the guards alone take {FlatStorageTree.FirstFreeSlot}");
         }
 
-        var initialIndices = new ulong[accesses.Length];
+        var initialIndices = _initialIndices;
+        initialIndices.Clear();
         for (var i = 0; i < accesses.Length; i++)
         {
-            initialIndices[i] = accesses[i].IsNew ? ProveAbsent(accesses[i]) : ProvePresent(accesses[i]);
+            initialIndices.Add(accesses[i].IsNew ? ProveAbsent(accesses[i]) : ProvePresent(accesses[i]));
         }
         ProveLastOccupied();
 
@@ -116,15 +124,15 @@ public sealed class BatchTreeVerifier(IProofSource source)
     private void ProveLastOccupied()
     {
         var last = _old.NextFreeSlot - 1;
-        var proof = source.ProofForIndex(last);
-        Remember(proof, last);
-        if (proof.Leaf.IsEmpty)
+        var leaf = source.ProofForIndex(last, _path, out var provenIndex);
+        Remember(leaf, provenIndex, last);
+        if (leaf.IsEmpty)
         {
             throw new WitnessException($"the initial state claims next_free_slot {_old.NextFreeSlot}, but leaf {last} is empty");
         }
         for (var level = 0; level < FlatStorageHasher.Depth; level++)
         {
-            if (((last >> level) & 1) == 0 && proof.Path[level] != FlatStorageHasher.EmptySubtree(level))
+            if (((last >> level) & 1) == 0 && _path[level] != FlatStorageHasher.EmptySubtree(level))
             {
                 throw new WitnessException(
                     $"the initial state claims next_free_slot {_old.NextFreeSlot}, but the tree holds leaves beyond it (level {level})");
@@ -142,33 +150,33 @@ public sealed class BatchTreeVerifier(IProofSource source)
         {
             return known;
         }
-        var proof = source.ProofForIndex(index);
-        Remember(proof, index);
-        return proof.Leaf;
+        var leaf = source.ProofForIndex(index, _path, out var provenIndex);
+        Remember(leaf, provenIndex, index);
+        return leaf;
     }
 
-    /// <summary>Checks the proof against the old root and keeps every node it implies.</summary>
-    private void Remember(in LeafProof proof, ulong index)
+    /// <summary>Checks the proof just read (the leaf, the path in <see cref="_path"/>) against the old root and keeps every node it implies.</summary>
+    private void Remember(in FlatStorageLeaf leaf, ulong provenIndex, ulong index)
     {
-        if (proof.Index != index)
+        if (provenIndex != index)
         {
-            throw new WitnessException($"asked for the proof of leaf {index}, got one for leaf {proof.Index}");
+            throw new WitnessException($"asked for the proof of leaf {index}, got one for leaf {provenIndex}");
         }
-        var current = FlatStorageHasher.HashLeaf(proof.Leaf);
+        var current = FlatStorageHasher.HashLeaf(leaf);
         for (var level = 0; level < FlatStorageHasher.Depth; level++)
         {
             var position = index >> level;
             _proven[(level, position)] = current;
-            _proven[(level, position ^ 1)] = proof.Path[level];
+            _proven[(level, position ^ 1)] = _path[level];
             current = (position & 1) == 0
-                ? FlatStorageHasher.HashNode(current, proof.Path[level])
-                : FlatStorageHasher.HashNode(proof.Path[level], current);
+                ? FlatStorageHasher.HashNode(current, _path[level])
+                : FlatStorageHasher.HashNode(_path[level], current);
         }
         if (current != _old.Root)
         {
             throw new WitnessException($"the proof of leaf {index} leads to root {current}, not the initial root {_old.Root}");
         }
-        _leaves.TryAdd(index, proof.Leaf);
+        _leaves.TryAdd(index, leaf);
     }
 
     private FlatStorageLeaf Leaf(ulong index) =>
@@ -184,18 +192,24 @@ public sealed class BatchTreeVerifier(IProofSource source)
             return _old.Root;
         }
         _dirty.Sort();
-        _changed.Clear();
+        var current = _children;
+        var level = _childOrder;
+        current.Clear();
+        level.Clear();
         foreach (var index in _dirty)
         {
-            _changed[index] = FlatStorageHasher.HashLeaf(_leaves[index]);
+            if (current.TryAdd(index, default))
+            {
+                level.Add(index);
+            }
+            current[index] = FlatStorageHasher.HashLeaf(_leaves[index]);
         }
-        var level = new List<ulong>(_changed.Keys);
-        level.Sort();
-        var current = _changed;
+        var parents = _parents;
+        var order = _parentOrder;
         for (var height = 0; height < FlatStorageHasher.Depth; height++)
         {
-            var parents = new Dictionary<ulong, Bytes32>();
-            var order = new List<ulong>();
+            parents.Clear();
+            order.Clear();
             foreach (var index in level)
             {
                 var parent = index >> 1;
@@ -207,9 +221,11 @@ public sealed class BatchTreeVerifier(IProofSource source)
                     Node(current, height, parent << 1), Node(current, height, (parent << 1) | 1));
                 order.Add(parent);
             }
-            current = parents;
-            level = order;
+            (current, parents) = (parents, current);
+            (level, order) = (order, level);
         }
+        // The climb leaves the levels swapped some number of times; keep the fields pointing at both.
+        (_children, _parents, _childOrder, _parentOrder) = (current, parents, level, order);
         return current[0];
     }
 

@@ -15,6 +15,9 @@ public interface IProofSource
     /// <summary>PrevIndex: the index of the greatest key below <paramref name="flatKey"/>.</summary>
     ulong PrevIndex(in Bytes32 flatKey);
 
-    /// <summary>ProofForIndex: the leaf at <paramref name="index"/> and its 64 siblings.</summary>
-    LeafProof ProofForIndex(ulong index);
+    /// <summary>
+    /// ProofForIndex: the leaf at <paramref name="index"/>, its 64 siblings written to <paramref name="path"/>
+    /// (a buffer the verifier reuses), and the index the answer claims to prove.
+    /// </summary>
+    FlatStorageLeaf ProofForIndex(ulong index, Span<Bytes32> path, out ulong provenIndex);
 }

@@ -33,15 +33,29 @@ public static class LeafProofWords
     /// <exception cref="ArgumentException">Fewer than <see cref="WordCount"/> words remain.</exception>
     public static LeafProof Read(ReadOnlySpan<uint> words, ref int offset)
     {
+        var path = new Bytes32[FlatStorageHasher.Depth];
+        var leaf = Read(words, ref offset, path, out var index);
+        return new LeafProof(index, leaf, ImmutableCollectionsMarshal.AsImmutableArray(path));
+    }
+
+    /// <summary>
+    /// Reads a proof at <paramref name="offset"/> into <paramref name="path"/> (the caller's buffer of
+    /// <see cref="FlatStorageHasher.Depth"/> hashes, so the proving run reads proofs without allocating).
+    /// </summary>
+    /// <returns>The proven leaf; its position is <paramref name="index"/>.</returns>
+    /// <exception cref="ArgumentException">Fewer than <see cref="WordCount"/> words remain, or the path buffer is not <see cref="FlatStorageHasher.Depth"/> long.</exception>
+    public static FlatStorageLeaf Read(ReadOnlySpan<uint> words, ref int offset, Span<Bytes32> path, out ulong index)
+    {
         if (offset < 0 || words.Length - offset < WordCount)
             throw new ArgumentException($"a leaf proof needs {WordCount} words; {Math.Max(0, words.Length - offset)} remain", nameof(words));
-        ulong index = OracleWords.ReadU64(words, ref offset);
+        if (path.Length != FlatStorageHasher.Depth)
+            throw new ArgumentException($"a leaf proof's path holds {FlatStorageHasher.Depth} hashes, not {path.Length}", nameof(path));
+        index = OracleWords.ReadU64(words, ref offset);
         var key = OracleWords.ReadBytes32(words, ref offset);
         var value = OracleWords.ReadBytes32(words, ref offset);
         ulong next = OracleWords.ReadU64(words, ref offset);
-        var path = new Bytes32[FlatStorageHasher.Depth];
         for (int level = 0; level < path.Length; level++)
             path[level] = OracleWords.ReadBytes32(words, ref offset);
-        return new LeafProof(index, new FlatStorageLeaf(key, value, next), ImmutableCollectionsMarshal.AsImmutableArray(path));
+        return new FlatStorageLeaf(key, value, next);
     }
 }

@@ -31,7 +31,8 @@ internal sealed record AnnotatedWitness(uint[] Words, IReadOnlyList<AnnotatedWit
         var (words, _) = new ZkSyncChain(database, environments, PrecompileSet.Cancun).RecordWitness(file);
         // Replaying the tape through a port that watches the queries labels every answer on it.
         var annotator = new AnnotatingPort(new TapePort(words));
-        new ZkSyncBlockExecutor<ProvingSystem>(environments, PrecompileSet.Cancun).Run(new CsrOracle(annotator));
+        using var executor = new ZkSyncBlockExecutor<ProvingSystem>(environments, PrecompileSet.Cancun);
+        executor.Run(new CsrOracle(annotator));
         return new AnnotatedWitness(words, annotator.Answers);
     }
 

@@ -31,6 +31,13 @@ internal static class ProvingHarness
         return new ZkSyncChain(database, Environments(), PrecompileSet.Cancun).RecordWitness(file);
     }
 
-    public static ProvingRunReport Prove(ReadOnlyMemory<uint> witness) =>
-        new ProvingRun(Environments(), PrecompileSet.Cancun).Run(witness);
+    /// <summary>
+    /// Proves on a machine of its own, disposed on return: the report's hashes and commitments are values,
+    /// but its parts' pubdata points into the freed arena and must not be read.
+    /// </summary>
+    public static ProvingRunReport Prove(ReadOnlyMemory<uint> witness)
+    {
+        using var prover = new ProvingRun(Environments(), PrecompileSet.Cancun);
+        return prover.Run(witness);
+    }
 }
