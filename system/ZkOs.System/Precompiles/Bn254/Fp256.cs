@@ -79,11 +79,12 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         ulong r0 = SubtractWithBorrow(a.L0, b.L0, ref borrow);
         ulong r1 = SubtractWithBorrow(a.L1, b.L1, ref borrow);
         ulong r2 = SubtractWithBorrow(a.L2, b.L2, ref borrow);
-        ulong r3 = SubtractWithBorrow(a.L3, b.L3, ref borrow);
+        ulong r3 = a.L3 - b.L3 - borrow;
 
-        // On a borrow the difference wrapped around 2^256: adding p (masked in without a branch, the
-        // sign is data-dependent) brings it back into [0, p).
-        ulong mask = 0 - borrow;
+        // a - b lies in (-p, p), within ±2^254, so a negative difference shows in the sign of the top
+        // limb; adding p then (masked in without a branch, the sign is data-dependent) brings it back
+        // into [0, p).
+        ulong mask = (ulong)((long)r3 >> 63);
         ulong carry = 0;
         r0 = AddWithCarry(r0, TParams.Modulus0 & mask, ref carry);
         r1 = AddWithCarry(r1, TParams.Modulus1 & mask, ref carry);
@@ -143,7 +144,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L0;
         carryA = MultiplyAdd(a0, bi, 0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, carryA, 0, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, carryA, 0, out t2);
@@ -156,7 +157,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L1;
         carryA = MultiplyAdd(a0, bi, t0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, t1, carryA, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, t2, carryA, out t2);
@@ -168,7 +169,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L2;
         carryA = MultiplyAdd(a0, bi, t0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, t1, carryA, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, t2, carryA, out t2);
@@ -180,7 +181,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L3;
         carryA = MultiplyAdd(a0, bi, t0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, t1, carryA, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, t2, carryA, out t2);
@@ -487,28 +488,28 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         ulong extra = 0;
 
         ulong m = t0 * inv;
-        ulong c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        ulong c = ReductionCarry(m, TParams.Modulus0, t0);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t1);
         c = MultiplyAdd(m, TParams.Modulus2, t2, c, out t2);
         c = MultiplyAdd(m, TParams.Modulus3, t3, c, out t3);
         t4 = AddWithCarry(t4, c, ref extra);
 
         m = t1 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t1, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t1);
         c = MultiplyAdd(m, TParams.Modulus1, t2, c, out t2);
         c = MultiplyAdd(m, TParams.Modulus2, t3, c, out t3);
         c = MultiplyAdd(m, TParams.Modulus3, t4, c, out t4);
         t5 = AddWithCarry(t5, c, ref extra);
 
         m = t2 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t2, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t2);
         c = MultiplyAdd(m, TParams.Modulus1, t3, c, out t3);
         c = MultiplyAdd(m, TParams.Modulus2, t4, c, out t4);
         c = MultiplyAdd(m, TParams.Modulus3, t5, c, out t5);
         t6 = AddWithCarry(t6, c, ref extra);
 
         m = t3 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t3, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t3);
         c = MultiplyAdd(m, TParams.Modulus1, t4, c, out t4);
         c = MultiplyAdd(m, TParams.Modulus2, t5, c, out t5);
         c = MultiplyAdd(m, TParams.Modulus3, t6, c, out t6);
@@ -526,10 +527,11 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         ulong s0 = SubtractWithBorrow(r0, TParams.Modulus0, ref borrow);
         ulong s1 = SubtractWithBorrow(r1, TParams.Modulus1, ref borrow);
         ulong s2 = SubtractWithBorrow(r2, TParams.Modulus2, ref borrow);
-        ulong s3 = SubtractWithBorrow(r3, TParams.Modulus3, ref borrow);
+        ulong s3 = r3 - TParams.Modulus3 - borrow;
 
-        // borrow = 1: r < p, keep r; borrow = 0: keep r - p.
-        ulong keep = 0 - borrow;
+        // r - p lies in (-p, p), within ±2^254, so the sign of its top limb is the borrow out of the
+        // subtraction: all ones (keep r) when r < p, zero (keep r - p) otherwise.
+        ulong keep = (ulong)((long)s3 >> 63);
         result = new Fp256<TParams>(
             (r0 & keep) | (s0 & ~keep),
             (r1 & keep) | (s1 & ~keep),
