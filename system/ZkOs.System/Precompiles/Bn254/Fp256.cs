@@ -30,6 +30,9 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         L3 = l3;
     }
 
+    /// <summary>k·p for k = 0 .. 15, four limbs each (<see cref="ReduceSmallMultiple"/>).</summary>
+    private static readonly ulong[] _smallMultiples = ComputeSmallMultiples();
+
     public static Fp256<TParams> Zero => default;
 
     public static Fp256<TParams> One => new(TParams.One0, TParams.One1, TParams.One2, TParams.One3);
@@ -341,11 +344,11 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
             return;
         }
 
+        // q' <= floor(x/p) <= 15: q'p is read from a table of the first sixteen multiples rather than
+        // multiplied out (this runs in every multiplication by ξ and every cyclotomic squaring).
         ulong q = ((x4 << 8) | (x3 >> 56)) / (top + 1);
-        ulong c = MultiplyAdd(q, TParams.Modulus0, 0, 0, out ulong m0);
-        c = MultiplyAdd(q, TParams.Modulus1, c, 0, out ulong m1);
-        c = MultiplyAdd(q, TParams.Modulus2, c, 0, out ulong m2);
-        ulong m3 = (q * TParams.Modulus3) + c;
+        var multiple = _smallMultiples.AsSpan((int)q * 4, 4);
+        ulong m0 = multiple[0], m1 = multiple[1], m2 = multiple[2], m3 = multiple[3];
 
         // x - q'p < 2p < 2^255: the top limb and the final borrow cancel.
         ulong borrow = 0;
@@ -366,6 +369,20 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         c = MultiplyAdd(x.L2, 3, (y2 << 1) | (y1 >> 63), c, out ulong r2);
         ulong r4 = MultiplyAdd(x.L3, 3, (y3 << 1) | (y2 >> 63), c, out ulong r3);
         ReduceSmallMultiple(r0, r1, r2, r3, r4, out result);
+    }
+
+    private static ulong[] ComputeSmallMultiples()
+    {
+        var multiples = new ulong[16 * 4];
+        for (int k = 0; k < 16; k++)
+        {
+            ulong c = MultiplyAdd((ulong)k, TParams.Modulus0, 0, 0, out multiples[4 * k]);
+            c = MultiplyAdd((ulong)k, TParams.Modulus1, c, 0, out multiples[(4 * k) + 1]);
+            c = MultiplyAdd((ulong)k, TParams.Modulus2, c, 0, out multiples[(4 * k) + 2]);
+            multiples[(4 * k) + 3] = ((ulong)k * TParams.Modulus3) + c;
+        }
+
+        return multiples;
     }
 
     /// <summary>x mod p by repeated subtraction of p, for moduli whose top byte is too small for the estimate.</summary>
