@@ -15,6 +15,7 @@ public class BenchCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("point_evaluation (0x0a), valid proof", result.Stdout);
         Assert.Contains("bn254_pairing (0x08), 2 pairs", result.Stdout);
+        Assert.Contains("bn254_pairing (0x08), 1 pair", result.Stdout);
         Assert.Contains("native for 0x0a implied by the BN254 model", result.Stdout);
         Assert.Contains("µs/call", result.Stdout);
         Assert.Contains("ecrecover (0x01)", result.Stdout);

@@ -23,7 +23,7 @@ public sealed partial class FrameRunner
     public const int MaxDepth = 1024;
 
     private readonly IExecutionEnvironment?[] _environments;
-    private readonly Stack<IExecutionFrame>?[] _pools = new Stack<IExecutionFrame>?[256];
+    private readonly FramePool _frames;
     private readonly IoSubsystem _io;
     private readonly PrecompileSet _precompiles;
     private readonly SystemHookSet? _hooks;
@@ -41,9 +41,12 @@ public sealed partial class FrameRunner
     /// The system hooks of a ZKsync chain. With them, kernel space (below 0x10000) is special: a call
     /// there runs a hook or, without one, reaches an empty account. Null under the Ethereum policy.
     /// </param>
-    public FrameRunner(IExecutionEnvironment?[] environments, byte deploymentEnvironment, IoSubsystem io, PrecompileSet precompiles, SystemHookSet? hooks = null)
+    /// <param name="frames">Idle frames to start from and return to; null for a pool of the runner's own.</param>
+    public FrameRunner(
+        IExecutionEnvironment?[] environments, byte deploymentEnvironment, IoSubsystem io, PrecompileSet precompiles, SystemHookSet? hooks = null, FramePool? frames = null)
     {
         _hooks = hooks;
+        _frames = frames ?? new FramePool();
         if (environments.Length != 256)
         {
             throw new ArgumentException("One slot per type byte is required.", nameof(environments));
@@ -234,12 +237,7 @@ public sealed partial class FrameRunner
         };
     }
 
-    private IExecutionFrame Rent(IExecutionEnvironment environment)
-    {
-        var pool = _pools[environment.Type];
-        return pool is { Count: > 0 } ? pool.Pop() : environment.CreateFrame();
-    }
+    private IExecutionFrame Rent(IExecutionEnvironment environment) => _frames.Rent(environment);
 
-    private void Release(in FrameRecord record) =>
-        (_pools[record.Environment.Type] ??= new Stack<IExecutionFrame>()).Push(record.Frame);
+    private void Release(in FrameRecord record) => _frames.Return(record.Environment, record.Frame);
 }

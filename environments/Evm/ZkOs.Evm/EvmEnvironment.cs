@@ -38,6 +38,9 @@ public sealed class EvmEnvironment : IExecutionEnvironment, ITraceableEnvironmen
 
     public EvmSpec Spec { get; }
 
+    /// <summary>The jump maps of code this environment's frames started recently (see <see cref="JumpDestinationCache"/>).</summary>
+    internal JumpDestinationCache JumpDestinations { get; } = new();
+
     /// <summary>Receives every instruction of this environment's frames; null (the default) for the untraced loop.</summary>
     public IInstructionTracer? Tracer { get; }
 

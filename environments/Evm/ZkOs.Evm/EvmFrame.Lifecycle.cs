@@ -193,7 +193,7 @@ public sealed unsafe partial class EvmFrame
             _jumpDestinations = (ulong*)NativeMemory.Alloc((nuint)_jumpCapacity * sizeof(ulong));
         }
         new Span<ulong>(_jumpDestinations, words).Clear();
-        JumpDestinationAnalysis.Analyze(code, _jumpDestinations);
+        Environment.JumpDestinations.Analyze(code, _jumpDestinations);
 
         _ctx->Code = _code;
         _ctx->CodeLength = code.Length;

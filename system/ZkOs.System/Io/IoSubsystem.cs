@@ -18,7 +18,14 @@ public sealed partial class IoSubsystem : ISystem
     private readonly Dictionary<(Address, UInt256), UInt256> _storage = [];
     private readonly Dictionary<Address, AccountSnapshot?> _initialAccounts = [];
     private readonly Dictionary<(Address, UInt256), InitialSlot> _initialSlots = [];
-    private readonly List<JournalEntry> _journal = [];
+    // The per-transaction sets start at the size of an ordinary transaction (the sender, the callee, the
+    // ten precompiles and the coinbase are warm before the first instruction): the block's first
+    // transaction then does not spend its time growing them. They are cleared, never shrunk.
+    private const int WarmAccountCapacity = 32;
+    private const int WarmSlotCapacity = 64;
+    private const int JournalCapacity = 128;
+
+    private readonly List<JournalEntry> _journal = new(JournalCapacity);
     // The log arena: a record per event, its topics and data in flat buffers that are cleared, not
     // reallocated, per transaction; views into it (LogList) check the generation to detect staleness.
     private readonly List<LogRecord> _logs = [];
@@ -28,11 +35,11 @@ public sealed partial class IoSubsystem : ISystem
     private int _logDataLength;
     private long _logGeneration;
     private readonly List<L1Message> _messages = [];
-    private readonly HashSet<Address> _warmAccounts = [];
-    private readonly HashSet<(Address, UInt256)> _warmSlots = [];
+    private readonly HashSet<Address> _warmAccounts = new(WarmAccountCapacity);
+    private readonly HashSet<(Address, UInt256)> _warmSlots = new(WarmSlotCapacity);
     private readonly Dictionary<(Address, UInt256), UInt256> _transient = [];
-    private readonly Dictionary<(Address, UInt256), UInt256> _originals = [];
-    private readonly HashSet<Address> _touched = [];
+    private readonly Dictionary<(Address, UInt256), UInt256> _originals = new(WarmSlotCapacity);
+    private readonly HashSet<Address> _touched = new(WarmAccountCapacity);
     private readonly HashSet<Address> _createdInTransaction = [];
     private readonly HashSet<Address> _destructed = [];
     private readonly HashSet<ulong> _unknownBlockHashes = [];

@@ -27,6 +27,11 @@ namespace ZkOs.Bootloader.Conformance.StateTests;
 /// <param name="evmForFork">The EVM for a fork name, or null when the fork is not supported.</param>
 public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment?> evmForFork) : IStateTestExecutor
 {
+    // One pool for the runners of every case, as one runner serves a whole block: a case's transaction
+    // then starts on frames that earlier cases of the same EVM left idle, instead of new ones. Cases run
+    // one at a time (a prepared case is executed before the next one starts a frame).
+    private readonly FramePool _frames = new();
+
     public StateTestResult Execute(StateTestCase testCase, IStateTestTracer? tracer)
     {
         if (!TryPrepare(testCase, tracer, out var prepared, out var unsupported))
@@ -72,7 +77,7 @@ public sealed class EthereumStateTestExecutor(Func<string, IExecutionEnvironment
 
         var environments = new IExecutionEnvironment?[256];
         environments[evm.Type] = evm;
-        var runner = new FrameRunner(environments, evm.Type, io, PrecompileSet.Cancun);
+        var runner = new FrameRunner(environments, evm.Type, io, PrecompileSet.Cancun, frames: _frames);
         var processor = new EthereumTransactionProcessor(io, runner, PrecompileSet.Cancun, rules);
         prepared = new PreparedStateTestCase(testCase, io, processor, block, Transaction(testCase.Transaction), tracer);
         unsupported = null;

@@ -2,6 +2,7 @@
 using System.Runtime.CompilerServices;
 using ZkOs.Framework.Numerics;
 using Fq = ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>;
+using Fq2 = ZkOs.System.Precompiles.Bn254.Fp2<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>>;
 using G2 = ZkOs.System.Precompiles.Bn254.JacobianPoint<ZkOs.System.Precompiles.Bn254.Fp2<ZkOs.System.Precompiles.Bn254.Fp256<ZkOs.System.Precompiles.Bn254.Bn254FpParams>>, ZkOs.System.Precompiles.Bn254.Bn254G2Params>;
 
 namespace ZkOs.System.Precompiles.Bn254;
@@ -11,6 +12,13 @@ internal static class Bn254G2
 {
     /// <summary>The BN parameter u = 4965661367192848881 (p and r are polynomials in it).</summary>
     internal const ulong U = 4965661367192848881;
+
+    /// <summary>u in non-adjacent form, least significant digit first: 24 non-zero digits (28 ones in binary).</summary>
+    internal static ReadOnlySpan<sbyte> UNaf =>
+    [
+        1, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0, 0, 1, 0, -1, 0, 1, 0, 1, 0, 1, 0, 0, 1, 0,
+        0, 0, 1, 0, -1, 0, -1, 0, -1, 0, 1, 0, 1, 0, 0, -1, 0, 1, 0, 1, 0, -1, 0, 0, 1, 0, 1, 0, 0, 0, 1,
+    ];
 
     /// <summary>ψ of the D-type twist (<see cref="TwistEndomorphism{TFp, TTower, TTwist}"/>): multiplication by p on G2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,7 +38,18 @@ internal static class Bn254G2
             return true;
         }
 
-        G2.Multiply(in q, new UInt256(U), out var uq);
+        // Points come from their affine encoding (Z = 1): then [u]Q is a chain of mixed additions.
+        G2 uq;
+        var one = Fq2.One;
+        if (Fq2.AreEqual(in q.Z, in one))
+        {
+            G2.MultiplyAffineByNaf(in q.X, in q.Y, UNaf, out uq);
+        }
+        else
+        {
+            G2.Multiply(in q, new UInt256(U), out uq);
+        }
+
         G2.Add(in uq, in q, out var left);
         Psi(in uq, out var psi1);
         G2.Add(in left, in psi1, out left);

@@ -182,20 +182,23 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
         SquareFp4(in g1, in g4, out var b0, out var b1);
         SquareFp4(in g2, in g5, out var c0, out var c1);
 
+        // The inputs are all in locals now, so the coefficients go straight into result (which may alias a):
+        // building temporaries and copying them would move freshly stored limbs with vector loads, which
+        // cannot be store-forwarded.
+        Unsafe.SkipInit(out result);
+
         // A' = 3A^2 - 2·conj(A): (3a0 - 2g0) + (3a1 + 2g3)s.
-        ThreeMinusTwo(in a0, in g0, out var r0);
-        ThreePlusTwo(in a1, in g3, out var r3);
+        ThreeMinusTwo(in a0, in g0, out result.C0.C0);
+        ThreePlusTwo(in a1, in g3, out result.C1.C1);
 
         // B' = 3s·C^2 + 2·conj(B), with s·C^2 = ξc1 + c0·s: (3ξc1 + 2g1) + (3c0 - 2g4)s.
         TTower.MultiplyByNonResidue(in c1, out var xc1);
-        ThreePlusTwo(in xc1, in g1, out var r1);
-        ThreeMinusTwo(in c0, in g4, out var r4);
+        ThreePlusTwo(in xc1, in g1, out result.C1.C0);
+        ThreeMinusTwo(in c0, in g4, out result.C0.C2);
 
         // C' = 3B^2 - 2·conj(C): (3b0 - 2g2) + (3b1 + 2g5)s.
-        ThreeMinusTwo(in b0, in g2, out var r2);
-        ThreePlusTwo(in b1, in g5, out var r5);
-
-        result = new Fp12<TFp, TTower>(new Fp6<TFp, TTower>(in r0, in r2, in r4), new Fp6<TFp, TTower>(in r1, in r3, in r5));
+        ThreeMinusTwo(in b0, in g2, out result.C0.C1);
+        ThreePlusTwo(in b1, in g5, out result.C1.C2);
     }
 
     /// <summary>
@@ -259,17 +262,17 @@ internal struct Fp12<TFp, TTower> : IField<Fp12<TFp, TTower>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ThreeMinusTwo(in Fp2<TFp> x, in Fp2<TFp> y, out Fp2<TFp> result)
     {
-        TFp.ThreeMinusTwo(in x.C0, in y.C0, out var c0);
-        TFp.ThreeMinusTwo(in x.C1, in y.C1, out var c1);
-        result = new Fp2<TFp>(in c0, in c1);
+        // Callers never alias result with x or y.
+        TFp.ThreeMinusTwo(in x.C0, in y.C0, out result.C0);
+        TFp.ThreeMinusTwo(in x.C1, in y.C1, out result.C1);
     }
 
     /// <summary>3x + 2y coefficient-wise, by the base field (<see cref="IPrimeField{T}.ThreePlusTwo"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ThreePlusTwo(in Fp2<TFp> x, in Fp2<TFp> y, out Fp2<TFp> result)
     {
-        TFp.ThreePlusTwo(in x.C0, in y.C0, out var c0);
-        TFp.ThreePlusTwo(in x.C1, in y.C1, out var c1);
-        result = new Fp2<TFp>(in c0, in c1);
+        // Callers never alias result with x or y.
+        TFp.ThreePlusTwo(in x.C0, in y.C0, out result.C0);
+        TFp.ThreePlusTwo(in x.C1, in y.C1, out result.C1);
     }
 }

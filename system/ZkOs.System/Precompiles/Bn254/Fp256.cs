@@ -30,6 +30,9 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         L3 = l3;
     }
 
+    /// <summary>k·p for k = 0 .. 15, four limbs each (<see cref="ReduceSmallMultiple"/>).</summary>
+    private static readonly ulong[] _smallMultiples = ComputeSmallMultiples();
+
     public static Fp256<TParams> Zero => default;
 
     public static Fp256<TParams> One => new(TParams.One0, TParams.One1, TParams.One2, TParams.One3);
@@ -79,11 +82,12 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         ulong r0 = SubtractWithBorrow(a.L0, b.L0, ref borrow);
         ulong r1 = SubtractWithBorrow(a.L1, b.L1, ref borrow);
         ulong r2 = SubtractWithBorrow(a.L2, b.L2, ref borrow);
-        ulong r3 = SubtractWithBorrow(a.L3, b.L3, ref borrow);
+        ulong r3 = a.L3 - b.L3 - borrow;
 
-        // On a borrow the difference wrapped around 2^256: adding p (masked in without a branch, the
-        // sign is data-dependent) brings it back into [0, p).
-        ulong mask = 0 - borrow;
+        // a - b lies in (-p, p), within ±2^254, so a negative difference shows in the sign of the top
+        // limb; adding p then (masked in without a branch, the sign is data-dependent) brings it back
+        // into [0, p).
+        ulong mask = (ulong)((long)r3 >> 63);
         ulong carry = 0;
         r0 = AddWithCarry(r0, TParams.Modulus0 & mask, ref carry);
         r1 = AddWithCarry(r1, TParams.Modulus1 & mask, ref carry);
@@ -143,7 +147,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L0;
         carryA = MultiplyAdd(a0, bi, 0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, carryA, 0, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, carryA, 0, out t2);
@@ -156,7 +160,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L1;
         carryA = MultiplyAdd(a0, bi, t0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, t1, carryA, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, t2, carryA, out t2);
@@ -168,7 +172,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L2;
         carryA = MultiplyAdd(a0, bi, t0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, t1, carryA, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, t2, carryA, out t2);
@@ -180,7 +184,7 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         bi = b.L3;
         carryA = MultiplyAdd(a0, bi, t0, 0, out t0);
         m = t0 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t0);
         carryA = MultiplyAdd(a1, bi, t1, carryA, out t1);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t0);
         carryA = MultiplyAdd(a2, bi, t2, carryA, out t2);
@@ -340,11 +344,11 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
             return;
         }
 
+        // q' <= floor(x/p) <= 15: q'p is read from a table of the first sixteen multiples rather than
+        // multiplied out (this runs in every multiplication by ξ and every cyclotomic squaring).
         ulong q = ((x4 << 8) | (x3 >> 56)) / (top + 1);
-        ulong c = MultiplyAdd(q, TParams.Modulus0, 0, 0, out ulong m0);
-        c = MultiplyAdd(q, TParams.Modulus1, c, 0, out ulong m1);
-        c = MultiplyAdd(q, TParams.Modulus2, c, 0, out ulong m2);
-        ulong m3 = (q * TParams.Modulus3) + c;
+        var multiple = _smallMultiples.AsSpan((int)q * 4, 4);
+        ulong m0 = multiple[0], m1 = multiple[1], m2 = multiple[2], m3 = multiple[3];
 
         // x - q'p < 2p < 2^255: the top limb and the final borrow cancel.
         ulong borrow = 0;
@@ -365,6 +369,20 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         c = MultiplyAdd(x.L2, 3, (y2 << 1) | (y1 >> 63), c, out ulong r2);
         ulong r4 = MultiplyAdd(x.L3, 3, (y3 << 1) | (y2 >> 63), c, out ulong r3);
         ReduceSmallMultiple(r0, r1, r2, r3, r4, out result);
+    }
+
+    private static ulong[] ComputeSmallMultiples()
+    {
+        var multiples = new ulong[16 * 4];
+        for (int k = 0; k < 16; k++)
+        {
+            ulong c = MultiplyAdd((ulong)k, TParams.Modulus0, 0, 0, out multiples[4 * k]);
+            c = MultiplyAdd((ulong)k, TParams.Modulus1, c, 0, out multiples[(4 * k) + 1]);
+            c = MultiplyAdd((ulong)k, TParams.Modulus2, c, 0, out multiples[(4 * k) + 2]);
+            multiples[(4 * k) + 3] = ((ulong)k * TParams.Modulus3) + c;
+        }
+
+        return multiples;
     }
 
     /// <summary>x mod p by repeated subtraction of p, for moduli whose top byte is too small for the estimate.</summary>
@@ -487,28 +505,28 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         ulong extra = 0;
 
         ulong m = t0 * inv;
-        ulong c = MultiplyAdd(m, TParams.Modulus0, t0, 0, out _);
+        ulong c = ReductionCarry(m, TParams.Modulus0, t0);
         c = MultiplyAdd(m, TParams.Modulus1, t1, c, out t1);
         c = MultiplyAdd(m, TParams.Modulus2, t2, c, out t2);
         c = MultiplyAdd(m, TParams.Modulus3, t3, c, out t3);
         t4 = AddWithCarry(t4, c, ref extra);
 
         m = t1 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t1, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t1);
         c = MultiplyAdd(m, TParams.Modulus1, t2, c, out t2);
         c = MultiplyAdd(m, TParams.Modulus2, t3, c, out t3);
         c = MultiplyAdd(m, TParams.Modulus3, t4, c, out t4);
         t5 = AddWithCarry(t5, c, ref extra);
 
         m = t2 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t2, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t2);
         c = MultiplyAdd(m, TParams.Modulus1, t3, c, out t3);
         c = MultiplyAdd(m, TParams.Modulus2, t4, c, out t4);
         c = MultiplyAdd(m, TParams.Modulus3, t5, c, out t5);
         t6 = AddWithCarry(t6, c, ref extra);
 
         m = t3 * inv;
-        c = MultiplyAdd(m, TParams.Modulus0, t3, 0, out _);
+        c = ReductionCarry(m, TParams.Modulus0, t3);
         c = MultiplyAdd(m, TParams.Modulus1, t4, c, out t4);
         c = MultiplyAdd(m, TParams.Modulus2, t5, c, out t5);
         c = MultiplyAdd(m, TParams.Modulus3, t6, c, out t6);
@@ -526,10 +544,11 @@ internal struct Fp256<TParams> : IPrimeField<Fp256<TParams>>
         ulong s0 = SubtractWithBorrow(r0, TParams.Modulus0, ref borrow);
         ulong s1 = SubtractWithBorrow(r1, TParams.Modulus1, ref borrow);
         ulong s2 = SubtractWithBorrow(r2, TParams.Modulus2, ref borrow);
-        ulong s3 = SubtractWithBorrow(r3, TParams.Modulus3, ref borrow);
+        ulong s3 = r3 - TParams.Modulus3 - borrow;
 
-        // borrow = 1: r < p, keep r; borrow = 0: keep r - p.
-        ulong keep = 0 - borrow;
+        // r - p lies in (-p, p), within ±2^254, so the sign of its top limb is the borrow out of the
+        // subtraction: all ones (keep r) when r < p, zero (keep r - p) otherwise.
+        ulong keep = (ulong)((long)s3 >> 63);
         result = new Fp256<TParams>(
             (r0 & keep) | (s0 & ~keep),
             (r1 & keep) | (s1 & ~keep),

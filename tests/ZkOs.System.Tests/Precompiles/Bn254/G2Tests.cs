@@ -77,9 +77,27 @@ public class G2Tests
                 G2.Add(in small, in g, out var mixed);
                 Assert.False(Bn254G2.IsInSubgroup(in mixed));
                 Assert.False(InSubgroupByDefinition(mixed));
+
+                // The same points from affine coordinates (Z = 1) take the mixed-addition path.
+                Assert.True(G2.ToAffine(in small, out var sx, out var sy));
+                Assert.False(Bn254G2.IsInSubgroup(G2.FromAffine(in sx, in sy)));
+                Assert.True(G2.ToAffine(in mixed, out var mx, out var my));
+                Assert.False(Bn254G2.IsInSubgroup(G2.FromAffine(in mx, in my)));
                 tested++;
             }
         }
+    }
+
+    [Fact]
+    public void UNaf_IsTheNonAdjacentFormOfU()
+    {
+        var digits = Bn254G2.UNaf.ToArray();
+        var value = digits.Select((d, i) => d * BigInteger.Pow(2, i)).Aggregate(BigInteger.Zero, (a, b) => a + b);
+        Assert.Equal(new BigInteger(Bn254G2.U), value);
+        Assert.Equal(1, digits[^1]);
+        Assert.All(digits, d => Assert.InRange(d, -1, 1));
+        for (int i = 1; i < digits.Length; i++)
+            Assert.False(digits[i] != 0 && digits[i - 1] != 0, $"adjacent non-zero digits at {i - 1} and {i}");
     }
 
     private static bool InSubgroupByDefinition(in G2 point)
