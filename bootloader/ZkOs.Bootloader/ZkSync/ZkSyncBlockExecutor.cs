@@ -53,7 +53,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     private readonly List<Bytes32> _l1Hashes = [];
     private readonly List<NetStorageAccess> _accesses = [];
     private readonly List<NetChange> _changes = [];
-    private readonly List<StateDiff> _diffs = [];
+    private readonly List<StateDiffEntry> _diffs = [];
     private readonly HashSet<Address> _touchedAccounts = [];
     // The block-hash window, as read (reused when the caller does not keep the metadata) and as committed.
     private readonly UInt256[] _metadataHashes = new UInt256[BlockMetadata.BlockHashCount];
@@ -136,10 +136,12 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         }
 
         var changes = NetChanges();
-        var diffs = Fresh(_diffs);
+        // The diffs are values in a list the machine keeps; only a forward caller gets them as records.
+        var diffs = _diffs;
+        diffs.Clear();
         foreach (var change in changes)
         {
-            if (change.Diff is not null)
+            if (change.HasDiff)
             {
                 diffs.Add(change.Diff);
             }
@@ -152,8 +154,9 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             mixHash: Bytes32.FromUInt256(metadata.MixHash));
         var blockHash = header.Hash();
         // In the run's memory: the arena when proving, a new array forward.
-        var pubdata = _memory.Allocate(PubdataWriter.Length(diffs, logs, messages));
-        PubdataWriter.Write(blockHash, diffs, logs, messages, pubdata.Span);
+        var diffSpan = CollectionsMarshal.AsSpan(diffs);
+        var pubdata = _memory.Allocate(PubdataWriter.Length<StateDiffEntry>(diffSpan, logs, messages));
+        PubdataWriter.Write<StateDiffEntry>(blockHash, diffSpan, logs, messages, pubdata.Span);
 
         ProvenBlock? proof = null;
         if (TSystem.ProvesState)
@@ -164,9 +167,10 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         {
             Metadata = metadata,
             Transactions = results,
-            StateDiffs = TSystem.KeepsResults ? diffs : [],
-            TreeWrites = TSystem.KeepsResults ? TreeWrites(changes) : [],
-            Preimages = TSystem.KeepsResults ? Preimages(changes) : [],
+            // Array.Empty, not []: next to a List, [] would be a new empty List every run.
+            StateDiffs = TSystem.KeepsResults ? StateDiffs(diffs) : Array.Empty<StateDiff>(),
+            TreeWrites = TSystem.KeepsResults ? TreeWrites(changes) : Array.Empty<(Bytes32, Bytes32)>(),
+            Preimages = TSystem.KeepsResults ? Preimages(changes) : Array.Empty<Preimage>(),
             Header = header,
             BlockHash = blockHash,
             Pubdata = pubdata,
@@ -176,6 +180,17 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             Proof = proof,
             ArenaHighWaterMark = _memory.HighWaterMark,
         };
+    }
+
+    /// <summary>The diffs as the records a forward caller keeps.</summary>
+    private static List<StateDiff> StateDiffs(List<StateDiffEntry> diffs)
+    {
+        var records = new List<StateDiff>(diffs.Count);
+        foreach (var diff in diffs)
+        {
+            records.Add(diff.ToStateDiff());
+        }
+        return records;
     }
 
     /// <summary>Flat key → new value of every slot the block changed, in the order the tree appends new leaves.</summary>
@@ -278,8 +293,8 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             var slotKey = Bytes32.FromUInt256(key);
             var flatKey = FlatKey.Compute(address, slotKey);
             var access = new NetStorageAccess(flatKey, Bytes32.FromUInt256(initial), Bytes32.FromUInt256(current), initialSlot.IsNew);
-            var diff = access.IsWrite ? new StorageValueDiff(flatKey, access.Initial, access.Current) : null;
-            changes.Add(new NetChange((address, slotKey), access, diff));
+            var diff = access.IsWrite ? StateDiffEntry.Storage(flatKey, access.Initial, access.Current) : default;
+            changes.Add(new NetChange((address, slotKey), access, access.IsWrite, diff));
         }
         var accounts = _touchedAccounts;
         accounts.Clear();
@@ -304,7 +319,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             if (initial == final)
             {
                 changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
-                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), null));
+                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), HasDiff: false, default));
                 continue;
             }
             var hash = ZkSyncAccounts.StoredHash(final);
@@ -319,9 +334,9 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
                 bytecode = publishesCode ? new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code) : null;
             }
             changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
-                new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew),
-                new AccountPropertiesDiff(flatKey, initial, final,
-                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: notPublished),
+                new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew), HasDiff: true,
+                StateDiffEntry.Account(flatKey, initial, final,
+                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, notPublishBytecode: notPublished),
                 properties, bytecode));
         }
         changes.Sort(static (x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
@@ -332,6 +347,8 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// One touched slot: where it is, what the proof checks, and what the pubdata and (forward) the
     /// state store get: the new account-properties and bytecode preimages, when there are any.
     /// </summary>
+    /// <param name="HasDiff">Whether the slot publishes <paramref name="Diff"/> (a value, so no null says it).</param>
     private readonly record struct NetChange(
-        (Address Address, Bytes32 Key) Slot, NetStorageAccess Access, StateDiff? Diff, Preimage? Properties = null, Preimage? Bytecode = null);
+        (Address Address, Bytes32 Key) Slot, NetStorageAccess Access, bool HasDiff, StateDiffEntry Diff,
+        Preimage? Properties = null, Preimage? Bytecode = null);
 }
