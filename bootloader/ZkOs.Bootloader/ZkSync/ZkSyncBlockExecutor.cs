@@ -77,6 +77,62 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// </summary>
     public ZkSyncBlockResult Run(IOracle source)
     {
+        var block = Execute(source);
+        var metadata = block.Metadata;
+        return new ZkSyncBlockResult
+        {
+            Metadata = metadata,
+            Transactions = block.Results,
+            // Array.Empty, not []: next to a List, [] would be a new empty List every run.
+            StateDiffs = TSystem.KeepsResults ? StateDiffs(_diffs) : Array.Empty<StateDiff>(),
+            TreeWrites = TSystem.KeepsResults ? TreeWrites(block.Changes) : Array.Empty<(Bytes32, Bytes32)>(),
+            Preimages = TSystem.KeepsResults ? Preimages(block.Changes) : Array.Empty<Preimage>(),
+            // The same fields Execute hashed (BlockHeader.HashOfCreated is Create(...).Hash()).
+            Header = Header(metadata, block.RollingHash),
+            BlockHash = block.BlockHash,
+            Pubdata = block.Pubdata,
+            L2ToL1Logs = block.Logs,
+            L1TransactionHashes = block.L1Hashes,
+            UpgradeTransactionHash = block.UpgradeHash,
+            Proof = block.Proof,
+            ArenaHighWaterMark = _memory.HighWaterMark,
+        };
+    }
+
+    /// <summary>
+    /// Runs one block and returns only its proof: what the prover needs, without the result record and
+    /// header a <see cref="Run"/> builds, so a warm proving run allocates nothing for them.
+    /// The proof shares the executor's buffers and is valid until the next run.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The variant does not prove the state.</exception>
+    public ProvenBlock Prove(IOracle source)
+    {
+        if (!TSystem.ProvesState)
+        {
+            throw new InvalidOperationException("this variant does not prove the state; call Run");
+        }
+        return Execute(source).Proof!.Value;
+    }
+
+    /// <summary>The most memory the run's allocator has had in use at once, in bytes.</summary>
+    public long ArenaHighWaterMark => _memory.HighWaterMark;
+
+    private static BlockHeader Header(BlockMetadata metadata, Bytes32 rollingHash) =>
+        // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
+        BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
+            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0,
+            // PREVRANDAO, as an Ethereum header carries it since the merge. The snapshot writes 0, which
+            // leaves the value contracts read bound to nothing in the public input.
+            mixHash: Bytes32.FromUInt256(metadata.MixHash));
+
+    // Header's fields, hashed without the record.
+    private static Bytes32 HeaderHash(BlockMetadata metadata, Bytes32 rollingHash) =>
+        BlockHeader.HashOfCreated(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
+            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0, mixHash: Bytes32.FromUInt256(metadata.MixHash));
+
+    /// <summary>The block flow; <see cref="Run"/> and <see cref="Prove"/> shape what it produced.</summary>
+    private BlockRun Execute(IOracle source)
+    {
         // A previous run may have failed half-way: everything it left goes, capacities stay.
         _memory.Reset();
         _client.Connect(TSystem.OpenOracle(source));
@@ -146,13 +202,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
                 diffs.Add(change.Diff);
             }
         }
-        // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
-        var header = BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
-            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0,
-            // PREVRANDAO, as an Ethereum header carries it since the merge. The snapshot writes 0, which
-            // leaves the value contracts read bound to nothing in the public input.
-            mixHash: Bytes32.FromUInt256(metadata.MixHash));
-        var blockHash = header.Hash();
+        var blockHash = HeaderHash(metadata, rollingHash);
         // In the run's memory: the arena when proving, a new array forward.
         var diffSpan = CollectionsMarshal.AsSpan(diffs);
         var pubdata = _memory.Allocate(PubdataWriter.Length<StateDiffEntry>(diffSpan, logs, messages));
@@ -161,25 +211,9 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         ProvenBlock? proof = null;
         if (TSystem.ProvesState)
         {
-            proof = Prove(client, metadata, changes, pubdata, l1Hashes, logs, upgradeHash, blockHash);
+            proof = ProveState(client, metadata, changes, pubdata, l1Hashes, logs, upgradeHash, blockHash);
         }
-        return new ZkSyncBlockResult
-        {
-            Metadata = metadata,
-            Transactions = results,
-            // Array.Empty, not []: next to a List, [] would be a new empty List every run.
-            StateDiffs = TSystem.KeepsResults ? StateDiffs(diffs) : Array.Empty<StateDiff>(),
-            TreeWrites = TSystem.KeepsResults ? TreeWrites(changes) : Array.Empty<(Bytes32, Bytes32)>(),
-            Preimages = TSystem.KeepsResults ? Preimages(changes) : Array.Empty<Preimage>(),
-            Header = header,
-            BlockHash = blockHash,
-            Pubdata = pubdata,
-            L2ToL1Logs = logs,
-            L1TransactionHashes = l1Hashes,
-            UpgradeTransactionHash = upgradeHash,
-            Proof = proof,
-            ArenaHighWaterMark = _memory.HighWaterMark,
-        };
+        return new BlockRun(metadata, results, changes, rollingHash, blockHash, pubdata, logs, l1Hashes, upgradeHash, proof);
     }
 
     /// <summary>The diffs as the records a forward caller keeps.</summary>
@@ -243,7 +277,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// The proving finish (reference §7.2, §7.4): the initial commitment from the oracle, every touched
     /// slot proven against it, the writes applied, and the public input over the two commitments.
     /// </summary>
-    private ProvenBlock Prove(
+    private ProvenBlock ProveState(
         OracleClient client, BlockMetadata metadata, List<NetChange> changes, ReadOnlyMemory<byte> pubdata,
         List<Bytes32> l1Hashes, List<L2ToL1Log> logs, Bytes32 upgradeHash, Bytes32 blockHash)
     {
@@ -351,4 +385,9 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     private readonly record struct NetChange(
         (Address Address, Bytes32 Key) Slot, NetStorageAccess Access, bool HasDiff, StateDiffEntry Diff,
         Preimage? Properties = null, Preimage? Bytecode = null);
+
+    /// <summary>What <see cref="Execute"/> produced; the lists are the executor's when it does not keep results.</summary>
+    private readonly record struct BlockRun(
+        BlockMetadata Metadata, List<ZkSyncTransactionResult> Results, List<NetChange> Changes, Bytes32 RollingHash, Bytes32 BlockHash,
+        ReadOnlyMemory<byte> Pubdata, List<L2ToL1Log> Logs, List<Bytes32> L1Hashes, Bytes32 UpgradeHash, ProvenBlock? Proof);
 }
