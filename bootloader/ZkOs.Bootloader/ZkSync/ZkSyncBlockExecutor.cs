@@ -65,7 +65,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         _memory = memory ?? TSystem.CreateMemory();
         _client = new OracleClient(null, _memory);
         _state = new ZkSyncStateSource<TSystem>(_client);
-        _io = new IoSubsystem(IoRules.ZkSync, _state);
+        _io = new IoSubsystem(IoRules.ZkSync, _state, _memory);
         _runner = new FrameRunner(environments, EeType.Evm, _io, precompiles, SystemHookSet.ZkSync);
         _processor = new ZkSyncTransactionProcessor<TSystem>(_io, _runner, _state.LoadedAccounts, _memory);
         _verifier = new BatchTreeVerifier(_client);
@@ -365,7 +365,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             if (TSystem.KeepsResults)
             {
                 properties = hash.IsZero ? null : new Preimage(hash, PreimageKind.AccountProperties, final.Encode());
-                bytecode = publishesCode ? new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code) : null;
+                bytecode = publishesCode ? new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code.ToArray()) : null;
             }
             changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
                 new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew), HasDiff: true,

@@ -176,12 +176,28 @@ public sealed partial class IoSubsystem
         }
     }
 
+    // Deployed code outlives the frame that returned it: a copy, in the run's memory when there is one.
+    private ReadOnlyMemory<byte> CopyCode(ReadOnlySpan<byte> code)
+    {
+        if (code.IsEmpty)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+        if (_memory is null)
+        {
+            return code.ToArray();
+        }
+        var copy = _memory.Allocate(code.Length);
+        code.CopyTo(copy.Span);
+        return copy;
+    }
+
     /// <summary>Deploys code, run by EE <paramref name="eeType"/>.</summary>
     public void SetCode(in Address address, ReadOnlySpan<byte> code, byte eeType)
     {
         var account = AccountForWrite(address);
         _journal.Add(new JournalEntry(JournalKind.Code, address, OldCode: account.Code, OldCodeHash: account.CodeHash, OldEeType: account.EeType));
-        account.Code = code.ToArray();
+        account.Code = CopyCode(code);
         account.CodeHash = code.IsEmpty ? Account.EmptyCodeHash : Keccak256.Hash(code);
         account.EeType = code.IsEmpty ? EeType.None : eeType;
     }
