@@ -33,14 +33,17 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
     private readonly HashSet<Address> _accountWrites = [];
     private readonly List<L2ToL1Log> _messageLogs = [];
     private readonly List<byte[]> _messageBodies = [];
+    private readonly ZkSyncTransaction _tx = new() { TxType = 0 };
+    private readonly List<Bytes32> _factoryDeps = [];
 
     /// <param name="body">The transaction's bytes, in the run's memory: account calls pass them on without a copy.</param>
     public ZkSyncTransactionResult Process(ReadOnlyMemory<byte> body, int index, bool isFirst)
     {
-        ZkSyncTransaction tx;
+        // The processor's one transaction, refilled per body: nothing keeps it past Process.
+        var tx = _tx;
         try
         {
-            tx = ZkSyncTransactionParser.ParseInPlace(body);
+            ZkSyncTransactionParser.ParseInto(body, tx, _factoryDeps);
         }
         catch (ZkSyncTransactionException e)
         {

@@ -59,6 +59,25 @@ public sealed class ZkSyncTransactionParserTests
         Assert.Equal(FactoryDepsAt, Word(ZkSyncTransactionEncoder.Encode(Eip1559), 16 * 32));
     }
 
+    [Fact]
+    public void ParseInto_RefillsOneTargetWithNothingLeftOver()
+    {
+        var target = new ZkSyncTransaction { TxType = 0 };
+        var factoryDeps = new List<Bytes32>();
+        var twoDeps = L1 with { FactoryDeps = [Bytes32.Parse("0x" + new string('a', 64)), Bytes32.Parse("0x" + new string('b', 64))] };
+
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(twoDeps), target, factoryDeps);
+        Assert.Equal(twoDeps, target);
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(Eip1559), target, factoryDeps);
+        Assert.Equal(Eip1559, target);
+        Assert.Empty(target.FactoryDeps);
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(L1), target, factoryDeps);
+        Assert.Equal(L1, target);
+        // The deps are the reused list's, refilled: one hash now, not two.
+        Assert.Same(factoryDeps, target.FactoryDeps);
+        Assert.Null(target.AccessList);
+    }
+
     // ---- encoding: size ----
 
     [Fact]
