@@ -49,7 +49,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     // fresh ones per block (see Fresh), the others are cleared and reused.
     private readonly List<ZkSyncTransactionResult> _results = [];
     private readonly List<L2ToL1Log> _logs = [];
-    private readonly List<byte[]> _messages = [];
+    private readonly List<ReadOnlyMemory<byte>> _messages = [];
     private readonly List<Bytes32> _l1Hashes = [];
     private readonly List<NetStorageAccess> _accesses = [];
     private readonly List<NetChange> _changes = [];

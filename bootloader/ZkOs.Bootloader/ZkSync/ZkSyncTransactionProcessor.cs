@@ -32,7 +32,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
     private readonly HashSet<(Address, UInt256)> _slotWrites = [];
     private readonly HashSet<Address> _accountWrites = [];
     private readonly List<L2ToL1Log> _messageLogs = [];
-    private readonly List<byte[]> _messageBodies = [];
+    private readonly List<ReadOnlyMemory<byte>> _messageBodies = [];
     private readonly ZkSyncTransaction _tx = new() { TxType = 0 };
     private readonly List<Bytes32> _factoryDeps = [];
 
@@ -101,9 +101,9 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
     }
 
     /// <summary>The bodies of the messages behind <see cref="MessageLogs"/>, kept or reused alike.</summary>
-    private List<byte[]> MessageBodies()
+    private List<ReadOnlyMemory<byte>> MessageBodies()
     {
-        var bodies = TSystem.KeepsResults ? new List<byte[]>(io.Messages.Count) : _messageBodies;
+        var bodies = TSystem.KeepsResults ? new List<ReadOnlyMemory<byte>>(io.Messages.Count) : _messageBodies;
         bodies.Clear();
         var messages = io.Messages;
         for (var i = 0; i < messages.Count; i++)

@@ -176,19 +176,20 @@ public sealed partial class IoSubsystem
         }
     }
 
-    // Deployed code outlives the frame that returned it: a copy, in the run's memory when there is one.
-    private ReadOnlyMemory<byte> CopyCode(ReadOnlySpan<byte> code)
+    // Deployed code and message data outlive the frame that passed them: a copy, in the run's memory
+    // when there is one (reset with the block, like everything that refers to it).
+    private ReadOnlyMemory<byte> CopyToRunMemory(ReadOnlySpan<byte> bytes)
     {
-        if (code.IsEmpty)
+        if (bytes.IsEmpty)
         {
             return ReadOnlyMemory<byte>.Empty;
         }
         if (_memory is null)
         {
-            return code.ToArray();
+            return bytes.ToArray();
         }
-        var copy = _memory.Allocate(code.Length);
-        code.CopyTo(copy.Span);
+        var copy = _memory.Allocate(bytes.Length);
+        bytes.CopyTo(copy.Span);
         return copy;
     }
 
@@ -197,7 +198,7 @@ public sealed partial class IoSubsystem
     {
         var account = AccountForWrite(address);
         _journal.Add(new JournalEntry(JournalKind.Code, address, OldCode: account.Code, OldCodeHash: account.CodeHash, OldEeType: account.EeType));
-        account.Code = CopyCode(code);
+        account.Code = CopyToRunMemory(code);
         account.CodeHash = code.IsEmpty ? Account.EmptyCodeHash : Keccak256.Hash(code);
         account.EeType = code.IsEmpty ? EeType.None : eeType;
     }

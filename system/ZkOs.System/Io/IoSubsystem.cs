@@ -51,7 +51,7 @@ public sealed partial class IoSubsystem : ISystem
 
     /// <param name="source">Where state not seen yet in the block comes from; null when everything is seeded.</param>
     /// <param name="memory">
-    /// Where deployed code is copied: the run's allocator (the prover's arena), reset with the block; a
+    /// Where deployed code and message data are copied: the run's allocator (the prover's arena), reset with the block; a
     /// new array per deployment when null.
     /// </param>
     public IoSubsystem(IoRules rules, IStateSource? source = null, IStfMemory? memory = null)

@@ -32,11 +32,11 @@ public static class PubdataWriter
     private const int CountSize = 4;
 
     /// <summary>The stream's length in bytes for the given content.</summary>
-    public static int Length(IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages) =>
+    public static int Length(IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages) =>
         Length<StateDiff>(AsSpan(stateDiffs), logs, messages);
 
     /// <summary>The stream's length in bytes for the given content.</summary>
-    public static int Length<TDiff>(ReadOnlySpan<TDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages)
+    public static int Length<TDiff>(ReadOnlySpan<TDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages)
         where TDiff : IStateDiff
     {
         ArgumentNullException.ThrowIfNull(logs);
@@ -59,7 +59,7 @@ public static class PubdataWriter
 
     /// <summary>The stream as a new array.</summary>
     /// <exception cref="ArgumentException">An account diff lacks the bytecode it must publish.</exception>
-    public static byte[] Write(Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages)
+    public static byte[] Write(Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages)
     {
         var result = new byte[Length(stateDiffs, logs, messages)];
         Write(blockHash, stateDiffs, logs, messages, result);
@@ -71,7 +71,7 @@ public static class PubdataWriter
     /// <paramref name="destination"/> is shorter than the stream, or an account diff lacks its bytecode.
     /// </exception>
     public static int Write(
-        Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages, Span<byte> destination) =>
+        Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages, Span<byte> destination) =>
         Write<StateDiff>(blockHash, AsSpan(stateDiffs), logs, messages, destination);
 
     /// <summary>Writes the stream to the start of <paramref name="destination"/>; returns its length.</summary>
@@ -79,7 +79,7 @@ public static class PubdataWriter
     /// <paramref name="destination"/> is shorter than <see cref="Length{TDiff}"/>, or an account diff lacks its bytecode.
     /// </exception>
     public static int Write<TDiff>(
-        Bytes32 blockHash, ReadOnlySpan<TDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages, Span<byte> destination)
+        Bytes32 blockHash, ReadOnlySpan<TDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages, Span<byte> destination)
         where TDiff : IStateDiff
     {
         int length = Length(stateDiffs, logs, messages);
@@ -122,7 +122,7 @@ public static class PubdataWriter
             var message = messages[i];
             BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)message.Length);
             at += CountSize;
-            message.CopyTo(destination[at..]);
+            message.Span.CopyTo(destination[at..]);
             at += message.Length;
         }
         return at;

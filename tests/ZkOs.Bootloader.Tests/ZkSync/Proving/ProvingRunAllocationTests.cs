@@ -13,14 +13,18 @@ namespace ZkOs.Bootloader.Tests.ZkSync.Proving;
 /// (tree verification, state diffs as values, public input), the metadata, transaction results and
 /// hashes, account-call encoding, the header hash and the pubdata (in the arena), account loading
 /// (accounts reused across blocks, bytecode in the arena) and parsing (one transaction refilled in
-/// place) allocate nothing. Still allocating on the sample block (968 bytes of the 200 KB a run took
-/// before): the access list's entries, and the IO subsystem's message bodies. The budget pins what is left, so any
+/// place) and L2→L1 messages (values, their data in the arena) allocate nothing. Still allocating on
+/// the sample block (688 bytes of the 200 KB a run took before): the access list's entries and a few
+/// strings and arrays during execution. The budget pins what is left, so any
 /// regression fails here; lower it as those go.
 /// </remarks>
 public class ProvingRunAllocationTests
 {
-    /// <summary>The sample block's steady-state allocation measured when this was written (968 bytes), rounded up.</summary>
-    private const long SampleBudget = 1000;
+    /// <summary>
+    /// The sample block's steady-state allocation measured when this was written: 688 bytes run alone,
+    /// 784 after the rest of the suite (what is left depends on what ran before), rounded up.
+    /// </summary>
+    private const long SampleBudget = 1024;
 
     [Fact]
     public void SampleWitness_AfterOneWarmUpRun_AllocatesNoMoreThanTheRemainingBudget()
