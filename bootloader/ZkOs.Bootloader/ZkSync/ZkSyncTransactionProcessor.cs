@@ -34,7 +34,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
     private readonly List<L2ToL1Log> _messageLogs = [];
     private readonly List<ReadOnlyMemory<byte>> _messageBodies = [];
     private readonly ZkSyncTransaction _tx = new() { TxType = 0 };
-    private readonly List<Bytes32> _factoryDeps = [];
+    private readonly ZkSyncParseBuffers _parseBuffers = new();
 
     /// <param name="body">The transaction's bytes, in the run's memory: account calls pass them on without a copy.</param>
     public ZkSyncTransactionResult Process(ReadOnlyMemory<byte> body, int index, bool isFirst)
@@ -43,7 +43,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
         var tx = _tx;
         try
         {
-            ZkSyncTransactionParser.ParseInto(body, tx, _factoryDeps);
+            ZkSyncTransactionParser.ParseInto(body, tx, _parseBuffers);
         }
         catch (ZkSyncTransactionException e)
         {

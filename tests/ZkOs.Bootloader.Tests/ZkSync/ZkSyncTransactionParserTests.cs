@@ -63,18 +63,30 @@ public sealed class ZkSyncTransactionParserTests
     public void ParseInto_RefillsOneTargetWithNothingLeftOver()
     {
         var target = new ZkSyncTransaction { TxType = 0 };
-        var factoryDeps = new List<Bytes32>();
+        var buffers = new ZkSyncParseBuffers();
         var twoDeps = L1 with { FactoryDeps = [Bytes32.Parse("0x" + new string('a', 64)), Bytes32.Parse("0x" + new string('b', 64))] };
+        var twoEntries = Eip1559 with
+        {
+            AccessList =
+            [
+                new AccessListEntry(Alice, [Bytes32.Parse("0x" + new string('4', 64)), Bytes32.Parse("0x" + new string('5', 64))]),
+                new AccessListEntry(Bob, []),
+            ],
+        };
 
-        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(twoDeps), target, factoryDeps);
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(twoDeps), target, buffers);
         Assert.Equal(twoDeps, target);
-        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(Eip1559), target, factoryDeps);
-        Assert.Equal(Eip1559, target);
+        var reusedDeps = target.FactoryDeps;
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(twoEntries), target, buffers);
+        Assert.Equal(twoEntries, target);
         Assert.Empty(target.FactoryDeps);
-        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(L1), target, factoryDeps);
+        var reusedList = target.AccessList;
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(Eip1559), target, buffers);
+        Assert.Equal(Eip1559, target);
+        Assert.Same(reusedList, target.AccessList);
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(L1), target, buffers);
         Assert.Equal(L1, target);
-        // The deps are the reused list's, refilled: one hash now, not two.
-        Assert.Same(factoryDeps, target.FactoryDeps);
+        Assert.Same(reusedDeps, target.FactoryDeps);
         Assert.Null(target.AccessList);
     }
 

@@ -70,7 +70,12 @@ internal static class ZkSyncAccessListCodec
     /// (for error offsets). Returns null and sets <paramref name="error"/> when it is not the canonical layout.
     /// </summary>
     public static IReadOnlyList<AccessListEntry>? TryDecode(
-        ReadOnlySpan<byte> encoded, long baseOffset, out (string Detail, long Offset)? error)
+        ReadOnlySpan<byte> encoded, long baseOffset, out (string Detail, long Offset)? error) =>
+        TryDecode(encoded, baseOffset, reuse: null, out error);
+
+    /// <summary><see cref="TryDecode(ReadOnlySpan{byte}, long, out ValueTuple{string, long}?)"/> into <paramref name="reuse"/>'s entries when given.</summary>
+    internal static IReadOnlyList<AccessListEntry>? TryDecode(
+        ReadOnlySpan<byte> encoded, long baseOffset, ZkSyncParseBuffers? reuse, out (string Detail, long Offset)? error)
     {
         error = null;
         if (encoded.Length < Prefix)
@@ -96,7 +101,8 @@ internal static class ZkSyncAccessListCodec
             return null;
         }
 
-        var entries = new AccessListEntry[count];
+        var entries = reuse is null ? new AccessListEntry[count] : null;
+        reuse?.BeginAccessList();
         long expected = (long)count * Word;
         for (int i = 0; i < count; i++)
         {
@@ -128,10 +134,21 @@ internal static class ZkSyncAccessListCodec
                 error = ($"entry {i}'s {keyCount} keys run past the end", baseOffset + entry + (2 * Word));
                 return null;
             }
-            var keys = new Bytes32[keyCount];
-            for (int k = 0; k < keys.Length; k++)
-                keys[k] = new Bytes32(encoded.Slice(entry + EntryFixed + (k * Word), Word));
-            entries[i] = new AccessListEntry(address, keys);
+            var keysAt = encoded.Slice(entry + EntryFixed, (int)keyCount * Word);
+            if (reuse is null)
+            {
+                var keys = new Bytes32[keyCount];
+                for (int k = 0; k < keys.Length; k++)
+                    keys[k] = new Bytes32(keysAt.Slice(k * Word, Word));
+                entries![i] = new AccessListEntry(address, keys);
+            }
+            else
+            {
+                var keys = reuse.KeysFor(i);
+                for (int k = 0; k < keyCount; k++)
+                    keys.Add(new Bytes32(keysAt.Slice(k * Word, Word)));
+                reuse.AddEntry(i, address, keys);
+            }
             expected += EntryFixed + ((long)keyCount * Word);
         }
         if (Prefix + expected != encoded.Length)
@@ -139,7 +156,7 @@ internal static class ZkSyncAccessListCodec
             error = ($"{encoded.Length - Prefix - expected} bytes follow the last entry", baseOffset + Prefix + expected);
             return null;
         }
-        return entries;
+        return reuse?.AccessList ?? (IReadOnlyList<AccessListEntry>)entries!;
     }
 
     private static bool ExpectU32(

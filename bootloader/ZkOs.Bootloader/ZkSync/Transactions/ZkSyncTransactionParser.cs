@@ -24,34 +24,35 @@ public static class ZkSyncTransactionParser
     ];
 
     /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
-    public static ZkSyncTransaction Parse(ReadOnlySpan<byte> body) => ParseCore(body, default, NewTarget(), factoryDeps: null);
+    public static ZkSyncTransaction Parse(ReadOnlySpan<byte> body) => ParseCore(body, default, NewTarget(), reuse: null);
 
     /// <summary>
     /// <see cref="Parse"/> over a body the caller keeps alive (the run's transaction
     /// buffer): the data, signature and paymaster input are slices of it, not copies.
     /// </summary>
     /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
-    public static ZkSyncTransaction ParseInPlace(ReadOnlyMemory<byte> body) => ParseCore(body.Span, body, NewTarget(), factoryDeps: null);
+    public static ZkSyncTransaction ParseInPlace(ReadOnlyMemory<byte> body) => ParseCore(body.Span, body, NewTarget(), reuse: null);
 
     /// <summary>
     /// <see cref="ParseInPlace"/> into a transaction the caller owns and reuses (the processor's), its
-    /// factory deps into <paramref name="factoryDeps"/>: a warm prover parses without allocating. What
-    /// the previous parse left in both is overwritten; on an error <paramref name="target"/> is not to be used.
+    /// factory deps and access list into <paramref name="buffers"/>: a warm prover parses without
+    /// allocating. What the previous parse left in both is overwritten; on an error
+    /// <paramref name="target"/> is not to be used.
     /// </summary>
     /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
-    public static void ParseInto(ReadOnlyMemory<byte> body, ZkSyncTransaction target, List<Bytes32> factoryDeps)
+    public static void ParseInto(ReadOnlyMemory<byte> body, ZkSyncTransaction target, ZkSyncParseBuffers buffers)
     {
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(factoryDeps);
-        ParseCore(body.Span, body, target, factoryDeps);
+        ArgumentNullException.ThrowIfNull(buffers);
+        ParseCore(body.Span, body, target, buffers);
     }
 
     // A record for the parser to fill; every field is overwritten.
     private static ZkSyncTransaction NewTarget() => new() { TxType = 0 };
 
-    private static ZkSyncTransaction ParseCore(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, ZkSyncTransaction target, List<Bytes32>? factoryDeps)
+    private static ZkSyncTransaction ParseCore(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, ZkSyncTransaction target, ZkSyncParseBuffers? reuse)
     {
-        if (!Decode(body, owner, target, factoryDeps, out var error))
+        if (!Decode(body, owner, target, reuse, out var error))
             throw error!;
         error = CheckStructureCore(target);
         return error is null ? target : throw error;
@@ -61,7 +62,7 @@ public static class ZkSyncTransactionParser
     public static bool TryParse(ReadOnlySpan<byte> body, out ZkSyncTransaction? transaction, out ZkSyncTransactionException? error)
     {
         transaction = NewTarget();
-        if (Decode(body, default, transaction, factoryDeps: null, out error))
+        if (Decode(body, default, transaction, reuse: null, out error))
             error = CheckStructureCore(transaction);
         if (error is null)
             return true;
@@ -84,9 +85,9 @@ public static class ZkSyncTransactionParser
 
     /// <param name="owner">The memory <paramref name="body"/> is, to slice byte fields from; empty to copy them.</param>
     /// <param name="target">Filled only when the body decodes.</param>
-    /// <param name="factoryDeps">A list to reuse for the factory deps; null for a new array.</param>
+    /// <param name="reuse">Lists to refill with the factory deps and access list; null for new ones.</param>
     private static bool Decode(
-        ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, ZkSyncTransaction target, List<Bytes32>? factoryDeps, out ZkSyncTransactionException? error)
+        ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, ZkSyncTransaction target, ZkSyncParseBuffers? reuse, out ZkSyncTransactionException? error)
     {
         error = null;
         if (body.IsEmpty)
@@ -125,7 +126,7 @@ public static class ZkSyncTransactionParser
             || !Packed(offsets[1], SignatureOffsetWord, at, ref error)
             || !Bytes(body, "signature", ref at, out var signature, out var signatureStart, ref error)
             || !Packed(offsets[2], FactoryDepsOffsetWord, at, ref error)
-            || !Words(body, ref at, factoryDeps, out var deps, ref error)
+            || !Words(body, ref at, reuse?.FactoryDeps, out var deps, ref error)
             || !Packed(offsets[3], PaymasterInputOffsetWord, at, ref error)
             || !Bytes(body, "paymaster_input", ref at, out var paymasterInput, out var paymasterInputStart, ref error)
             || !Packed(offsets[4], ReservedDynamicOffsetWord, at, ref error))
@@ -141,7 +142,7 @@ public static class ZkSyncTransactionParser
         IReadOnlyList<AccessListEntry>? accessList = null;
         if (!reservedDynamic.IsEmpty)
         {
-            accessList = ZkSyncAccessListCodec.TryDecode(reservedDynamic, reservedDynamicAt + WordSize, out var listError);
+            accessList = ZkSyncAccessListCodec.TryDecode(reservedDynamic, reservedDynamicAt + WordSize, reuse, out var listError);
             if (accessList is null)
                 return Fail(out error, "reserved_dynamic", listError!.Value.Offset, $"access list: {listError.Value.Detail}");
         }
