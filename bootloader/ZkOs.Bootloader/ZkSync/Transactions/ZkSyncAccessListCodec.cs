@@ -107,7 +107,7 @@ internal static class ZkSyncAccessListCodec
         for (int i = 0; i < count; i++)
         {
             int head = Prefix + (i * Word);
-            if (!ExpectU32(encoded, head, expected, $"entry {i}'s offset", baseOffset, ref error))
+            if (!ExpectU32(encoded, head, expected, "offset", baseOffset, ref error, entryIndex: i))
                 return null;
             long at = Prefix + expected;
             if (at + EntryFixed > encoded.Length)
@@ -122,7 +122,7 @@ internal static class ZkSyncAccessListCodec
                 return null;
             }
             var address = new Address(encoded.Slice(entry + 12, Address.Size));
-            if (!ExpectU32(encoded, entry + Word, 2 * Word, $"entry {i}'s keys offset", baseOffset, ref error))
+            if (!ExpectU32(encoded, entry + Word, 2 * Word, "keys offset", baseOffset, ref error, entryIndex: i))
                 return null;
             if (!TryReadU32(encoded, entry + (2 * Word), out uint keyCount))
             {
@@ -159,21 +159,25 @@ internal static class ZkSyncAccessListCodec
         return reuse?.AccessList ?? (IReadOnlyList<AccessListEntry>)entries!;
     }
 
+    // `what` names the word; with an entry index it is that entry's, and the message says so. The
+    // message is built only on a failure: the decoder allocates nothing for an access list it accepts.
     private static bool ExpectU32(
-        ReadOnlySpan<byte> encoded, int at, long value, string what, long baseOffset, ref (string Detail, long Offset)? error)
+        ReadOnlySpan<byte> encoded, int at, long value, string what, long baseOffset, ref (string Detail, long Offset)? error, int entryIndex = -1)
     {
         if (at + Word > encoded.Length)
         {
-            error = ($"{what} runs past the end", baseOffset + at);
+            error = ($"{Name(what, entryIndex)} runs past the end", baseOffset + at);
             return false;
         }
         if (!TryReadU32(encoded, at, out uint actual) || actual != value)
         {
-            error = ($"{what} must be {value} in the canonical layout", baseOffset + at);
+            error = ($"{Name(what, entryIndex)} must be {value} in the canonical layout", baseOffset + at);
             return false;
         }
         return true;
     }
+
+    private static string Name(string what, int entryIndex) => entryIndex < 0 ? what : $"entry {entryIndex}'s {what}";
 
     private static bool TryReadU32(ReadOnlySpan<byte> encoded, int at, out uint value)
     {
