@@ -36,8 +36,10 @@ internal static class ZkSyncAccessListCodec
         if (list is null)
             return 0;
         long length = Prefix;
-        foreach (var entry in list)
-            length += Word + EntryFixed + ((long)entry.StorageKeys.Count * Word);
+        // Indexed: a foreach over the interface would box its enumerator, and the parser calls this
+        // for every transaction with an access list.
+        for (int i = 0; i < list.Count; i++)
+            length += Word + EntryFixed + ((long)list[i].StorageKeys.Count * Word);
         return length;
     }
 
