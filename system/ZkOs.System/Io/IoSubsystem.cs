@@ -169,7 +169,9 @@ public sealed partial class IoSubsystem : ISystem
     /// <summary>Puts an account into the initial state (genesis, a test's pre-state), outside any journal.</summary>
     public void SeedAccount(in Address address, ulong nonce, in UInt256 balance, byte[] code, IEnumerable<KeyValuePair<UInt256, UInt256>> storage, byte eeType = Framework.Execution.EeType.Evm)
     {
-        var account = new Account { Nonce = nonce, Balance = balance };
+        var account = NewAccount();
+        account.Nonce = nonce;
+        account.Balance = balance;
         if (code.Length > 0)
         {
             account.Code = code;
