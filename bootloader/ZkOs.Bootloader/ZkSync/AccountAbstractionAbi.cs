@@ -106,7 +106,8 @@ public static class AccountAbstractionAbi
     /// Checks the paymaster's <c>(bytes4 magic, bytes context)</c>: at least two words, the magic,
     /// a context offset inside the returndata, and a context that fits in it and in 1056 bytes.
     /// </summary>
-    public static (InvalidTransaction Kind, string Reason)? CheckPaymasterReturn(byte[] returnData, out ReadOnlyMemory<byte> context)
+    /// <param name="returnData">Read where it is (the runner's output): checking it copies nothing.</param>
+    public static (InvalidTransaction Kind, string Reason)? CheckPaymasterReturn(ReadOnlyMemory<byte> returnData, out ReadOnlyMemory<byte> context)
     {
         context = default;
         if (returnData.Length < 2 * Word)
@@ -116,22 +117,22 @@ public static class AccountAbstractionAbi
         Span<byte> magic = stackalloc byte[Word];
         magic.Clear();
         BinaryPrimitives.WriteUInt32BigEndian(magic, ValidateAndPayForPaymasterTransactionSelector);
-        if (!returnData.AsSpan(0, Word).SequenceEqual(magic))
+        if (!returnData.Span[..Word].SequenceEqual(magic))
         {
             return (InvalidTransaction.PaymasterInvalidMagic, "the paymaster did not return its selector as the magic value");
         }
-        var offset = UInt256.ReadBigEndian(returnData.AsSpan(Word, Word));
+        var offset = UInt256.ReadBigEndian(returnData.Span.Slice(Word, Word));
         if (!UInt256.FitsInUlong(in offset) || offset.U0 > (ulong)(returnData.Length - Word))
         {
             return (InvalidTransaction.PaymasterContextOffsetTooLong, $"context offset {offset} past the {returnData.Length}-byte returndata");
         }
         var at = (int)offset.U0;
-        var length = UInt256.ReadBigEndian(returnData.AsSpan(at, Word));
+        var length = UInt256.ReadBigEndian(returnData.Span.Slice(at, Word));
         if (!UInt256.FitsInUlong(in length) || length.U0 > MaxPaymasterContextLength || length.U0 > (ulong)(returnData.Length - at - Word))
         {
             return (InvalidTransaction.PaymasterContextInvalid, $"a context of {length} bytes (at most {MaxPaymasterContextLength}, inside the returndata)");
         }
-        context = returnData.AsMemory(at + Word, (int)length.U0);
+        context = returnData.Slice(at + Word, (int)length.U0);
         return null;
     }
 }

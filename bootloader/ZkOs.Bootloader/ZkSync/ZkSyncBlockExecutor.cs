@@ -49,11 +49,11 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     // fresh ones per block (see Fresh), the others are cleared and reused.
     private readonly List<ZkSyncTransactionResult> _results = [];
     private readonly List<L2ToL1Log> _logs = [];
-    private readonly List<byte[]> _messages = [];
+    private readonly List<ReadOnlyMemory<byte>> _messages = [];
     private readonly List<Bytes32> _l1Hashes = [];
     private readonly List<NetStorageAccess> _accesses = [];
     private readonly List<NetChange> _changes = [];
-    private readonly List<StateDiff> _diffs = [];
+    private readonly List<StateDiffEntry> _diffs = [];
     private readonly HashSet<Address> _touchedAccounts = [];
     // The block-hash window, as read (reused when the caller does not keep the metadata) and as committed.
     private readonly UInt256[] _metadataHashes = new UInt256[BlockMetadata.BlockHashCount];
@@ -65,7 +65,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         _memory = memory ?? TSystem.CreateMemory();
         _client = new OracleClient(null, _memory);
         _state = new ZkSyncStateSource<TSystem>(_client);
-        _io = new IoSubsystem(IoRules.ZkSync, _state);
+        _io = new IoSubsystem(IoRules.ZkSync, _state, _memory);
         _runner = new FrameRunner(environments, EeType.Evm, _io, precompiles, SystemHookSet.ZkSync);
         _processor = new ZkSyncTransactionProcessor<TSystem>(_io, _runner, _state.LoadedAccounts, _memory);
         _verifier = new BatchTreeVerifier(_client);
@@ -76,6 +76,62 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// executor's buffers and is valid until the next run.
     /// </summary>
     public ZkSyncBlockResult Run(IOracle source)
+    {
+        var block = Execute(source);
+        var metadata = block.Metadata;
+        return new ZkSyncBlockResult
+        {
+            Metadata = metadata,
+            Transactions = block.Results,
+            // Array.Empty, not []: next to a List, [] would be a new empty List every run.
+            StateDiffs = TSystem.KeepsResults ? StateDiffs(_diffs) : Array.Empty<StateDiff>(),
+            TreeWrites = TSystem.KeepsResults ? TreeWrites(block.Changes) : Array.Empty<(Bytes32, Bytes32)>(),
+            Preimages = TSystem.KeepsResults ? Preimages(block.Changes) : Array.Empty<Preimage>(),
+            // The same fields Execute hashed (BlockHeader.HashOfCreated is Create(...).Hash()).
+            Header = Header(metadata, block.RollingHash),
+            BlockHash = block.BlockHash,
+            Pubdata = block.Pubdata,
+            L2ToL1Logs = block.Logs,
+            L1TransactionHashes = block.L1Hashes,
+            UpgradeTransactionHash = block.UpgradeHash,
+            Proof = block.Proof,
+            ArenaHighWaterMark = _memory.HighWaterMark,
+        };
+    }
+
+    /// <summary>
+    /// Runs one block and returns only its proof: what the prover needs, without the result record and
+    /// header a <see cref="Run"/> builds, so a warm proving run allocates nothing for them.
+    /// The proof shares the executor's buffers and is valid until the next run.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The variant does not prove the state.</exception>
+    public ProvenBlock Prove(IOracle source)
+    {
+        if (!TSystem.ProvesState)
+        {
+            throw new InvalidOperationException("this variant does not prove the state; call Run");
+        }
+        return Execute(source).Proof!.Value;
+    }
+
+    /// <summary>The most memory the run's allocator has had in use at once, in bytes.</summary>
+    public long ArenaHighWaterMark => _memory.HighWaterMark;
+
+    private static BlockHeader Header(BlockMetadata metadata, Bytes32 rollingHash) =>
+        // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
+        BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
+            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0,
+            // PREVRANDAO, as an Ethereum header carries it since the merge. The snapshot writes 0, which
+            // leaves the value contracts read bound to nothing in the public input.
+            mixHash: Bytes32.FromUInt256(metadata.MixHash));
+
+    // Header's fields, hashed without the record.
+    private static Bytes32 HeaderHash(BlockMetadata metadata, Bytes32 rollingHash) =>
+        BlockHeader.HashOfCreated(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
+            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0, mixHash: Bytes32.FromUInt256(metadata.MixHash));
+
+    /// <summary>The block flow; <see cref="Run"/> and <see cref="Prove"/> shape what it produced.</summary>
+    private BlockRun Execute(IOracle source)
     {
         // A previous run may have failed half-way: everything it left goes, capacities stay.
         _memory.Reset();
@@ -136,46 +192,39 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
         }
 
         var changes = NetChanges();
-        var diffs = Fresh(_diffs);
+        // The diffs are values in a list the machine keeps; only a forward caller gets them as records.
+        var diffs = _diffs;
+        diffs.Clear();
         foreach (var change in changes)
         {
-            if (change.Diff is not null)
+            if (change.HasDiff)
             {
                 diffs.Add(change.Diff);
             }
         }
-        // The parent hash is block n − 1's (upstream's fix; the snapshot wrote 0).
-        var header = BlockHeader.Create(Bytes32.FromUInt256(metadata.HashOf(metadata.Number - 1)), metadata.Coinbase, rollingHash,
-            metadata.Number, metadata.GasLimit, metadata.Timestamp, metadata.BaseFee.U0,
-            // PREVRANDAO, as an Ethereum header carries it since the merge. The snapshot writes 0, which
-            // leaves the value contracts read bound to nothing in the public input.
-            mixHash: Bytes32.FromUInt256(metadata.MixHash));
-        var blockHash = header.Hash();
+        var blockHash = HeaderHash(metadata, rollingHash);
         // In the run's memory: the arena when proving, a new array forward.
-        var pubdata = _memory.Allocate(PubdataWriter.Length(diffs, logs, messages));
-        PubdataWriter.Write(blockHash, diffs, logs, messages, pubdata.Span);
+        var diffSpan = CollectionsMarshal.AsSpan(diffs);
+        var pubdata = _memory.Allocate(PubdataWriter.Length<StateDiffEntry>(diffSpan, logs, messages));
+        PubdataWriter.Write<StateDiffEntry>(blockHash, diffSpan, logs, messages, pubdata.Span);
 
         ProvenBlock? proof = null;
         if (TSystem.ProvesState)
         {
-            proof = Prove(client, metadata, changes, pubdata, l1Hashes, logs, upgradeHash, blockHash);
+            proof = ProveState(client, metadata, changes, pubdata, l1Hashes, logs, upgradeHash, blockHash);
         }
-        return new ZkSyncBlockResult
+        return new BlockRun(metadata, results, changes, rollingHash, blockHash, pubdata, logs, l1Hashes, upgradeHash, proof);
+    }
+
+    /// <summary>The diffs as the records a forward caller keeps.</summary>
+    private static List<StateDiff> StateDiffs(List<StateDiffEntry> diffs)
+    {
+        var records = new List<StateDiff>(diffs.Count);
+        foreach (var diff in diffs)
         {
-            Metadata = metadata,
-            Transactions = results,
-            StateDiffs = TSystem.KeepsResults ? diffs : [],
-            TreeWrites = TSystem.KeepsResults ? TreeWrites(changes) : [],
-            Preimages = TSystem.KeepsResults ? Preimages(changes) : [],
-            Header = header,
-            BlockHash = blockHash,
-            Pubdata = pubdata,
-            L2ToL1Logs = logs,
-            L1TransactionHashes = l1Hashes,
-            UpgradeTransactionHash = upgradeHash,
-            Proof = proof,
-            ArenaHighWaterMark = _memory.HighWaterMark,
-        };
+            records.Add(diff.ToStateDiff());
+        }
+        return records;
     }
 
     /// <summary>Flat key → new value of every slot the block changed, in the order the tree appends new leaves.</summary>
@@ -228,7 +277,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// The proving finish (reference §7.2, §7.4): the initial commitment from the oracle, every touched
     /// slot proven against it, the writes applied, and the public input over the two commitments.
     /// </summary>
-    private ProvenBlock Prove(
+    private ProvenBlock ProveState(
         OracleClient client, BlockMetadata metadata, List<NetChange> changes, ReadOnlyMemory<byte> pubdata,
         List<Bytes32> l1Hashes, List<L2ToL1Log> logs, Bytes32 upgradeHash, Bytes32 blockHash)
     {
@@ -278,8 +327,8 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             var slotKey = Bytes32.FromUInt256(key);
             var flatKey = FlatKey.Compute(address, slotKey);
             var access = new NetStorageAccess(flatKey, Bytes32.FromUInt256(initial), Bytes32.FromUInt256(current), initialSlot.IsNew);
-            var diff = access.IsWrite ? new StorageValueDiff(flatKey, access.Initial, access.Current) : null;
-            changes.Add(new NetChange((address, slotKey), access, diff));
+            var diff = access.IsWrite ? StateDiffEntry.Storage(flatKey, access.Initial, access.Current) : default;
+            changes.Add(new NetChange((address, slotKey), access, access.IsWrite, diff));
         }
         var accounts = _touchedAccounts;
         accounts.Clear();
@@ -304,7 +353,7 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             if (initial == final)
             {
                 changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
-                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), null));
+                    new NetStorageAccess(flatKey, loaded.InitialHash, loaded.InitialHash, loaded.SlotIsNew), HasDiff: false, default));
                 continue;
             }
             var hash = ZkSyncAccounts.StoredHash(final);
@@ -316,12 +365,12 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
             if (TSystem.KeepsResults)
             {
                 properties = hash.IsZero ? null : new Preimage(hash, PreimageKind.AccountProperties, final.Encode());
-                bytecode = publishesCode ? new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code) : null;
+                bytecode = publishesCode ? new Preimage(final.BytecodeHash, PreimageKind.Bytecode, account!.Code.ToArray()) : null;
             }
             changes.Add(new NetChange((SystemAddresses.AccountProperties, key),
-                new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew),
-                new AccountPropertiesDiff(flatKey, initial, final,
-                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, NotPublishBytecode: notPublished),
+                new NetStorageAccess(flatKey, loaded.InitialHash, hash, loaded.SlotIsNew), HasDiff: true,
+                StateDiffEntry.Account(flatKey, initial, final,
+                    publishesCode ? account!.Code : ReadOnlyMemory<byte>.Empty, notPublishBytecode: notPublished),
                 properties, bytecode));
         }
         changes.Sort(static (x, y) => WarmStorageKeyComparer.Instance.Compare(x.Slot, y.Slot));
@@ -332,6 +381,13 @@ public sealed class ZkSyncBlockExecutor<TSystem> : IDisposable
     /// One touched slot: where it is, what the proof checks, and what the pubdata and (forward) the
     /// state store get: the new account-properties and bytecode preimages, when there are any.
     /// </summary>
+    /// <param name="HasDiff">Whether the slot publishes <paramref name="Diff"/> (a value, so no null says it).</param>
     private readonly record struct NetChange(
-        (Address Address, Bytes32 Key) Slot, NetStorageAccess Access, StateDiff? Diff, Preimage? Properties = null, Preimage? Bytecode = null);
+        (Address Address, Bytes32 Key) Slot, NetStorageAccess Access, bool HasDiff, StateDiffEntry Diff,
+        Preimage? Properties = null, Preimage? Bytecode = null);
+
+    /// <summary>What <see cref="Execute"/> produced; the lists are the executor's when it does not keep results.</summary>
+    private readonly record struct BlockRun(
+        BlockMetadata Metadata, List<ZkSyncTransactionResult> Results, List<NetChange> Changes, Bytes32 RollingHash, Bytes32 BlockHash,
+        ReadOnlyMemory<byte> Pubdata, List<L2ToL1Log> Logs, List<Bytes32> L1Hashes, Bytes32 UpgradeHash, ProvenBlock? Proof);
 }

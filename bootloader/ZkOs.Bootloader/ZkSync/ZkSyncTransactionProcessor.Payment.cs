@@ -51,7 +51,7 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>
             {
                 return paymasterFailed;
             }
-            if (AccountAbstractionAbi.CheckPaymasterReturn(outcome.ReturnData.ToArray(), out _) is { } badReturn)
+            if (AccountAbstractionAbi.CheckPaymasterReturn(outcome.ReturnData, out _) is { } badReturn)
             {
                 return badReturn;
             }

@@ -32,15 +32,18 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
     private readonly HashSet<(Address, UInt256)> _slotWrites = [];
     private readonly HashSet<Address> _accountWrites = [];
     private readonly List<L2ToL1Log> _messageLogs = [];
-    private readonly List<byte[]> _messageBodies = [];
+    private readonly List<ReadOnlyMemory<byte>> _messageBodies = [];
+    private readonly ZkSyncTransaction _tx = new() { TxType = 0 };
+    private readonly ZkSyncParseBuffers _parseBuffers = new();
 
     /// <param name="body">The transaction's bytes, in the run's memory: account calls pass them on without a copy.</param>
     public ZkSyncTransactionResult Process(ReadOnlyMemory<byte> body, int index, bool isFirst)
     {
-        ZkSyncTransaction tx;
+        // The processor's one transaction, refilled per body: nothing keeps it past Process.
+        var tx = _tx;
         try
         {
-            tx = ZkSyncTransactionParser.ParseInPlace(body);
+            ZkSyncTransactionParser.ParseInto(body, tx, _parseBuffers);
         }
         catch (ZkSyncTransactionException e)
         {
@@ -98,9 +101,9 @@ public sealed partial class ZkSyncTransactionProcessor<TSystem>(
     }
 
     /// <summary>The bodies of the messages behind <see cref="MessageLogs"/>, kept or reused alike.</summary>
-    private List<byte[]> MessageBodies()
+    private List<ReadOnlyMemory<byte>> MessageBodies()
     {
-        var bodies = TSystem.KeepsResults ? new List<byte[]>(io.Messages.Count) : _messageBodies;
+        var bodies = TSystem.KeepsResults ? new List<ReadOnlyMemory<byte>>(io.Messages.Count) : _messageBodies;
         bodies.Clear();
         var messages = io.Messages;
         for (var i = 0; i < messages.Count; i++)

@@ -47,5 +47,5 @@ public readonly record struct ZkSyncTransactionResult
     public IReadOnlyList<L2ToL1Log> L2ToL1Logs { get; init; } = [];
 
     /// <summary>The bodies of the user messages behind the L2→L1 logs.</summary>
-    public IReadOnlyList<byte[]> Messages { get; init; } = [];
+    public IReadOnlyList<ReadOnlyMemory<byte>> Messages { get; init; } = [];
 }

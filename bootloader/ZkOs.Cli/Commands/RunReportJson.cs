@@ -115,7 +115,7 @@ internal static class RunReportJson
         json.WriteStartArray("l2ToL1Messages");
         foreach (var message in tx.Messages)
         {
-            json.WriteStringValue(Hex.Encode(message));
+            json.WriteStringValue(Hex.Encode(message.Span));
         }
         json.WriteEndArray();
         json.WriteEndObject();

@@ -20,7 +20,8 @@ public sealed class Account
 
     public UInt256 Balance { get; internal set; }
 
-    public byte[] Code { get; internal set; } = [];
+    /// <summary>The code; in the run's memory (the prover's arena) when the state source read it there.</summary>
+    public ReadOnlyMemory<byte> Code { get; internal set; } = ReadOnlyMemory<byte>.Empty;
 
     /// <summary>keccak256 of the code (what EXTCODEHASH observes).</summary>
     public Bytes32 CodeHash { get; internal set; } = EmptyCodeHash;
@@ -33,12 +34,20 @@ public sealed class Account
     /// <summary>EIP-161: no code, zero nonce, zero balance.</summary>
     public bool IsEmpty => Nonce == 0 && Balance.Equals(UInt256.Zero) && Code.Length == 0;
 
-    internal static Account FromSnapshot(AccountSnapshot snapshot) => new()
+    internal static Account FromSnapshot(AccountSnapshot snapshot)
     {
-        Nonce = snapshot.Nonce,
-        Balance = snapshot.Balance,
-        Code = snapshot.Code,
-        CodeHash = snapshot.Code.Length > 0 ? Keccak256.Hash(snapshot.Code) : EmptyCodeHash,
-        EeType = snapshot.Code.Length > 0 ? snapshot.EeType : Framework.Execution.EeType.None,
-    };
+        var account = new Account();
+        account.Load(snapshot);
+        return account;
+    }
+
+    /// <summary>Sets every field from <paramref name="snapshot"/>; <c>default</c> makes a fresh empty account (the IO subsystem reuses accounts).</summary>
+    internal void Load(AccountSnapshot snapshot)
+    {
+        Nonce = snapshot.Nonce;
+        Balance = snapshot.Balance;
+        Code = snapshot.Code;
+        CodeHash = snapshot.Code.Length > 0 ? Keccak256.Hash(snapshot.Code.Span) : EmptyCodeHash;
+        EeType = snapshot.Code.Length > 0 ? snapshot.EeType : Framework.Execution.EeType.None;
+    }
 }

@@ -66,8 +66,8 @@ public sealed partial class IoSubsystem
     public ulong NonceOf(in Address address) =>
         Find(address) is { } account ? account.Nonce : 0;
 
-    public byte[] CodeOf(in Address address) =>
-        Find(address) is { } account ? account.Code : [];
+    public ReadOnlyMemory<byte> CodeOf(in Address address) =>
+        Find(address) is { } account ? account.Code : ReadOnlyMemory<byte>.Empty;
 
     /// <summary>True when the account is absent or empty in the EIP-161 sense.</summary>
     public bool IsDead(in Address address) => Find(address) is not { } account || account.IsEmpty;

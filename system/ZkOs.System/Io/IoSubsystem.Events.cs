@@ -29,7 +29,7 @@ public sealed partial class IoSubsystem
         hash = status == SystemStatus.Ok ? Keccak256.Hash(data) : Bytes32.Zero;
         if (status == SystemStatus.Ok)
         {
-            _messages.Add(new L1Message(sender, data.ToArray(), hash));
+            _messages.Add(new L1Message(sender, CopyToRunMemory(data), hash));
         }
         return status;
     }

@@ -39,7 +39,7 @@ public sealed partial class IoSubsystem
                 _accounts[address].Nonce = entry.OldNonce;
                 break;
             case JournalKind.Code:
-                _accounts[address].Code = entry.OldCode!;
+                _accounts[address].Code = entry.OldCode;
                 _accounts[address].CodeHash = entry.OldCodeHash;
                 _accounts[address].EeType = entry.OldEeType;
                 break;
@@ -79,7 +79,7 @@ public sealed partial class IoSubsystem
         var account = Find(address);
         if (account is null)
         {
-            account = new Account();
+            account = NewAccount();
             _accounts[address] = account;
             _journal.Add(new JournalEntry(JournalKind.AccountCreated, address));
         }

@@ -23,11 +23,11 @@ public sealed partial class IoSubsystem
     /// the code of an account the block already holds, else a preimage of the state source; null when
     /// neither knows it. The hash is checked, so a wrong preimage is never used.
     /// </summary>
-    public byte[]? FindBytecode(in Bytes32 hash, int length)
+    public ReadOnlyMemory<byte>? FindBytecode(in Bytes32 hash, int length)
     {
         foreach (var account in _accounts.Values)
         {
-            if (account.Code.Length == length && length > 0 && Blake2s256.Hash(account.Code) == hash)
+            if (account.Code.Length == length && length > 0 && Blake2s256.Hash(account.Code.Span) == hash)
             {
                 return account.Code;
             }

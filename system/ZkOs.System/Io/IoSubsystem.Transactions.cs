@@ -176,12 +176,29 @@ public sealed partial class IoSubsystem
         }
     }
 
+    // Deployed code and message data outlive the frame that passed them: a copy, in the run's memory
+    // when there is one (reset with the block, like everything that refers to it).
+    private ReadOnlyMemory<byte> CopyToRunMemory(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+        if (_memory is null)
+        {
+            return bytes.ToArray();
+        }
+        var copy = _memory.Allocate(bytes.Length);
+        bytes.CopyTo(copy.Span);
+        return copy;
+    }
+
     /// <summary>Deploys code, run by EE <paramref name="eeType"/>.</summary>
     public void SetCode(in Address address, ReadOnlySpan<byte> code, byte eeType)
     {
         var account = AccountForWrite(address);
         _journal.Add(new JournalEntry(JournalKind.Code, address, OldCode: account.Code, OldCodeHash: account.CodeHash, OldEeType: account.EeType));
-        account.Code = code.ToArray();
+        account.Code = CopyToRunMemory(code);
         account.CodeHash = code.IsEmpty ? Account.EmptyCodeHash : Keccak256.Hash(code);
         account.EeType = code.IsEmpty ? EeType.None : eeType;
     }

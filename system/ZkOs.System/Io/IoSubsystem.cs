@@ -2,6 +2,7 @@
 using ZkOs.Framework.Execution;
 using ZkOs.Framework.Numerics;
 using ZkOs.Framework.Primitives;
+using ZkOs.System.Variants;
 
 namespace ZkOs.System.Io;
 
@@ -49,13 +50,22 @@ public sealed partial class IoSubsystem : ISystem
     private long _refund;
 
     /// <param name="source">Where state not seen yet in the block comes from; null when everything is seeded.</param>
-    public IoSubsystem(IoRules rules, IStateSource? source = null)
+    /// <param name="memory">
+    /// Where deployed code and message data are copied: the run's allocator (the prover's arena), reset with the block; a
+    /// new array per deployment when null.
+    /// </param>
+    public IoSubsystem(IoRules rules, IStateSource? source = null, IStfMemory? memory = null)
     {
         Rules = rules;
         _source = source;
+        _memory = memory;
     }
 
     private readonly IStateSource? _source;
+    private readonly IStfMemory? _memory;
+    // Accounts of earlier blocks, reused by the next one (see Reset): a warm prover allocates none.
+    private readonly Stack<Account> _spareAccounts = new();
+    private int _accountsMade;
 
     public IoRules Rules { get; }
 
@@ -112,11 +122,16 @@ public sealed partial class IoSubsystem : ISystem
     /// <summary>
     /// Forgets everything a previous block saw or changed (state, initial values, the journal, the
     /// transaction's sets), keeping every collection's capacity: a reusable machine starts the next
-    /// block from the state source alone, even after a block that failed half-way.
+    /// block from the state source alone, even after a block that failed half-way. The block's
+    /// <see cref="Account"/> objects are reused by the next one: a caller must not keep them past this.
     /// </summary>
     public void Reset()
     {
         BeginTransaction(default);
+        foreach (var account in _accounts.Values)
+        {
+            _spareAccounts.Push(account);
+        }
         _accounts.Clear();
         _storage.Clear();
         _initialAccounts.Clear();
@@ -154,7 +169,9 @@ public sealed partial class IoSubsystem : ISystem
     /// <summary>Puts an account into the initial state (genesis, a test's pre-state), outside any journal.</summary>
     public void SeedAccount(in Address address, ulong nonce, in UInt256 balance, byte[] code, IEnumerable<KeyValuePair<UInt256, UInt256>> storage, byte eeType = Framework.Execution.EeType.Evm)
     {
-        var account = new Account { Nonce = nonce, Balance = balance };
+        var account = NewAccount();
+        account.Nonce = nonce;
+        account.Balance = balance;
         if (code.Length > 0)
         {
             account.Code = code;
@@ -177,6 +194,20 @@ public sealed partial class IoSubsystem : ISystem
     }
 
     public Account? GetAccount(in Address address) => Find(address);
+
+    /// <summary>An empty account: a spare one from an earlier block when there is one.</summary>
+    private Account NewAccount()
+    {
+        if (_spareAccounts.TryPop(out var account))
+        {
+            account.Load(default);
+            return account;
+        }
+        // Room to take every account back at Reset, made now: the next block's Reset then never grows the stack.
+        _accountsMade++;
+        _spareAccounts.EnsureCapacity(_accountsMade);
+        return new Account();
+    }
 
     /// <summary>The non-zero slots seen so far, grouped by account (for commitments and comparisons).</summary>
     public Dictionary<Address, Dictionary<UInt256, UInt256>> StorageByAccount()
@@ -218,7 +249,8 @@ public sealed partial class IoSubsystem : ISystem
         {
             return null;
         }
-        account = Account.FromSnapshot(loaded);
+        account = NewAccount();
+        account.Load(loaded);
         _accounts[address] = account;
         return account;
     }

@@ -12,7 +12,7 @@ internal readonly record struct JournalEntry(
     UInt256 OldValue = default,
     ulong OldNonce = 0,
     Account? OldAccount = null,
-    byte[]? OldCode = null,
+    ReadOnlyMemory<byte> OldCode = default,
     Bytes32 OldCodeHash = default,
     byte OldEeType = 0,
     long OldRefund = 0);

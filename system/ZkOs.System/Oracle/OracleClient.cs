@@ -70,6 +70,17 @@ public sealed class OracleClient(IOracle? oracle, IStfMemory? memory = null) : I
     }
 
     /// <summary>
+    /// The preimage of <paramref name="hash"/>, <paramref name="length"/> bytes, in memory of the run's
+    /// allocator when it has one: the prover's bytecode reads land in its arena, not on the heap.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadPreimageInRunMemory(in Bytes32 hash, int length)
+    {
+        var bytes = memory?.Allocate(length) ?? new byte[length];
+        ReadPreimage(hash, bytes.Span);
+        return bytes;
+    }
+
+    /// <summary>
     /// The preimage of <paramref name="hash"/> into <paramref name="destination"/>, whose length the caller
     /// knows it has: a small fixed-size preimage (account properties) needs no buffer of its own.
     /// </summary>

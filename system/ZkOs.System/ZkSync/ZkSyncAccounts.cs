@@ -33,7 +33,7 @@ public static class ZkSyncAccounts
             versioning,
             account.Nonce,
             account.Balance,
-            Blake2s256.Hash(account.Code),
+            Blake2s256.Hash(account.Code.Span),
             (uint)account.Code.Length,
             0,
             account.CodeHash,

@@ -40,7 +40,7 @@ public sealed class ZkSyncStateSource<TSystem>(OracleClient oracle) : IStateSour
         TSystem.CheckPreimage(hash, encoded, PreimageKind.AccountProperties);
         var properties = AccountProperties.Decode(encoded);
         _accounts[address] = new LoadedAccount(isNew, hash, properties);
-        var code = properties.BytecodeLength > 0 ? ReadBytecode(properties) : [];
+        var code = properties.BytecodeLength > 0 ? ReadBytecode(properties) : ReadOnlyMemory<byte>.Empty;
         return new AccountSnapshot(properties.Nonce, properties.Balance, code, AccountVersioning.EeVersion(properties.Versioning));
     }
 
@@ -48,13 +48,14 @@ public sealed class ZkSyncStateSource<TSystem>(OracleClient oracle) : IStateSour
     /// The bytecode part of the preimage (bytecode then artifacts, reference §4.3). The hash covers the
     /// bytecode, which is all this STF keeps; artifacts are always empty in the states it writes.
     /// </summary>
-    private byte[] ReadBytecode(AccountProperties properties)
+    /// <remarks>In the run's memory: the prover's arena, which lives as long as the block's accounts.</remarks>
+    private ReadOnlyMemory<byte> ReadBytecode(AccountProperties properties)
     {
         var length = (int)properties.BytecodeLength;
-        var preimage = oracle.ReadPreimage(properties.BytecodeHash, checked(length + (int)properties.ArtifactsLength));
-        var code = preimage.AsSpan(0, length);
-        TSystem.CheckPreimage(properties.BytecodeHash, code, PreimageKind.Bytecode);
-        return preimage.Length == length ? preimage : code.ToArray();
+        var preimage = oracle.ReadPreimageInRunMemory(properties.BytecodeHash, checked(length + (int)properties.ArtifactsLength));
+        var code = preimage[..length];
+        TSystem.CheckPreimage(properties.BytecodeHash, code.Span, PreimageKind.Bytecode);
+        return code;
     }
 
     /// <summary>

@@ -108,13 +108,13 @@ public class ZkSyncBlockTests
 
         // The withdrawal: a message from the base token (0x800a) asking L1 to pay Alice 1 ETH.
         var withdrawal = Assert.Single(report.Block.Transactions[4].Messages);
-        Assert.Equal("0x6c0960f9f39fd6e51aad88f6f4ce6ab8827279cfffb922660000000000000000000000000000000000000000000000000de0b6b3a7640000", Hex.Encode(withdrawal));
+        Assert.Equal("0x6c0960f9f39fd6e51aad88f6f4ce6ab8827279cfffb922660000000000000000000000000000000000000000000000000de0b6b3a7640000", Hex.Encode(withdrawal.Span));
         Assert.Equal(Address.FromUInt64(0x800a).ToUInt256(), Assert.Single(report.Block.Transactions[4].L2ToL1Logs).Key.ToUInt256());
         // Bob's message through the L1 messenger, keyed by Bob, valued by its keccak.
         var message = Assert.Single(report.Block.Transactions[5].Messages);
-        Assert.Equal("hello from L2", global::System.Text.Encoding.ASCII.GetString(message));
+        Assert.Equal("hello from L2", global::System.Text.Encoding.ASCII.GetString(message.Span));
         var log = Assert.Single(report.Block.Transactions[5].L2ToL1Logs);
-        Assert.Equal(Keccak256.Hash(message), log.Value);
+        Assert.Equal(Keccak256.Hash(message.Span), log.Value);
         Assert.Equal(3, report.Block.L2ToL1Logs.Count);
     }
 

@@ -59,6 +59,37 @@ public sealed class ZkSyncTransactionParserTests
         Assert.Equal(FactoryDepsAt, Word(ZkSyncTransactionEncoder.Encode(Eip1559), 16 * 32));
     }
 
+    [Fact]
+    public void ParseInto_RefillsOneTargetWithNothingLeftOver()
+    {
+        var target = new ZkSyncTransaction { TxType = 0 };
+        var buffers = new ZkSyncParseBuffers();
+        var twoDeps = L1 with { FactoryDeps = [Bytes32.Parse("0x" + new string('a', 64)), Bytes32.Parse("0x" + new string('b', 64))] };
+        var twoEntries = Eip1559 with
+        {
+            AccessList =
+            [
+                new AccessListEntry(Alice, [Bytes32.Parse("0x" + new string('4', 64)), Bytes32.Parse("0x" + new string('5', 64))]),
+                new AccessListEntry(Bob, []),
+            ],
+        };
+
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(twoDeps), target, buffers);
+        Assert.Equal(twoDeps, target);
+        var reusedDeps = target.FactoryDeps;
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(twoEntries), target, buffers);
+        Assert.Equal(twoEntries, target);
+        Assert.Empty(target.FactoryDeps);
+        var reusedList = target.AccessList;
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(Eip1559), target, buffers);
+        Assert.Equal(Eip1559, target);
+        Assert.Same(reusedList, target.AccessList);
+        ZkSyncTransactionParser.ParseInto(ZkSyncTransactionEncoder.Encode(L1), target, buffers);
+        Assert.Equal(L1, target);
+        Assert.Same(reusedDeps, target.FactoryDeps);
+        Assert.Null(target.AccessList);
+    }
+
     // ---- encoding: size ----
 
     [Fact]

@@ -30,6 +30,19 @@ public class BlockHeaderTests
         Assert.All(header.LogsBloom.ToArray(), b => Assert.Equal(0, b));
     }
 
+    [Theory]
+    [InlineData(0UL, 0UL, 0UL, 0UL, false)]
+    [InlineData(42UL, 30_000_000UL, 1_700_000_000UL, 1000UL, true)]
+    [InlineData(ulong.MaxValue, 127UL, 128UL, ulong.MaxValue, true)]
+    public void HashOfCreated_IsTheCreatedHeadersHash(ulong number, ulong gasLimit, ulong timestamp, ulong baseFee, bool withMixHash)
+    {
+        var parent = Bytes32.Parse("0xaa02030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1fbb");
+        var mixHash = withMixHash ? _txRoot : Bytes32.Zero;
+        var header = BlockHeader.Create(parent, _coinbase, _txRoot, number, gasLimit, timestamp, baseFee, mixHash);
+
+        Assert.Equal(header.Hash(), BlockHeader.HashOfCreated(parent, _coinbase, _txRoot, number, gasLimit, timestamp, baseFee, mixHash));
+    }
+
     [Fact]
     public void Rlp_ByteByByte()
     {

@@ -100,4 +100,25 @@ public class PubdataWriterTests
     }
 
     private static Bytes32 Key(char digit) => Bytes32.Parse("0x" + new string(digit, 64));
+
+    [Fact]
+    public void StateDiffEntries_WriteTheSameStreamAsTheRecords()
+    {
+        var entries = Diffs().Select(Entry).ToArray();
+        var logs = Logs();
+        var length = PubdataWriter.Length<StateDiffEntry>(entries, logs, [Message]);
+        var pubdata = new byte[length];
+
+        PubdataWriter.Write<StateDiffEntry>(BlockHash, entries, logs, [Message], pubdata);
+
+        Assert.Equal(Write(), pubdata);
+        Assert.Equal(Diffs(), entries.Select(e => e.ToStateDiff()));
+    }
+
+    private static StateDiffEntry Entry(StateDiff diff) => diff switch
+    {
+        StorageValueDiff s => StateDiffEntry.Storage(s.FlatKey, s.InitialValue, s.FinalValue),
+        AccountPropertiesDiff a => StateDiffEntry.Account(a.FlatKey, a.Initial, a.Final, a.Bytecode, a.NotPublishBytecode),
+        _ => throw new ArgumentOutOfRangeException(nameof(diff)),
+    };
 }

@@ -16,7 +16,7 @@ internal sealed record MainnetAccountImage(ulong Nonce, UInt256 Balance, byte[] 
     /// <summary>Copies the account and its slots: both keep changing after this.</summary>
     public static MainnetAccountImage Of(Account? account, IReadOnlyDictionary<UInt256, UInt256>? storage) => account is null
         ? Empty
-        : new(account.Nonce, account.Balance, account.Code, storage is null ? new Dictionary<UInt256, UInt256>() : new Dictionary<UInt256, UInt256>(storage));
+        : new(account.Nonce, account.Balance, account.Code.ToArray(), storage is null ? new Dictionary<UInt256, UInt256>() : new Dictionary<UInt256, UInt256>(storage));
 
     public UInt256 Slot(in UInt256 key) => Storage.GetValueOrDefault(key);
 }

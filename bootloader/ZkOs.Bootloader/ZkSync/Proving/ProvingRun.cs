@@ -44,10 +44,10 @@ public sealed class ProvingRun : IDisposable
     {
         _port.Load(tape);
         var started = Stopwatch.GetTimestamp();
-        ZkSyncBlockResult block;
+        ProvenBlock proof;
         try
         {
-            block = _executor.Run(_oracle);
+            proof = _executor.Prove(_oracle);
             if (_port.Remaining != 0)
             {
                 throw new WitnessException($"the run ended after word {_port.Position}, but the witness has {_port.Remaining} more");
@@ -58,7 +58,7 @@ public sealed class ProvingRun : IDisposable
             // Whatever an altered tape provokes, the prover reports it as this run's failure.
             throw new ProvingRunException(_port.Position, e);
         }
-        return new ProvingRunReport(block.Proof!.Value, _port.Position, block.ArenaHighWaterMark, Stopwatch.GetElapsedTime(started));
+        return new ProvingRunReport(proof, _port.Position, _executor.ArenaHighWaterMark, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Frees the arena.</summary>

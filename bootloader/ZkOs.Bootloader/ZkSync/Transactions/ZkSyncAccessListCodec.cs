@@ -36,8 +36,10 @@ internal static class ZkSyncAccessListCodec
         if (list is null)
             return 0;
         long length = Prefix;
-        foreach (var entry in list)
-            length += Word + EntryFixed + ((long)entry.StorageKeys.Count * Word);
+        // Indexed: a foreach over the interface would box its enumerator, and the parser calls this
+        // for every transaction with an access list.
+        for (int i = 0; i < list.Count; i++)
+            length += Word + EntryFixed + ((long)list[i].StorageKeys.Count * Word);
         return length;
     }
 
@@ -70,7 +72,12 @@ internal static class ZkSyncAccessListCodec
     /// (for error offsets). Returns null and sets <paramref name="error"/> when it is not the canonical layout.
     /// </summary>
     public static IReadOnlyList<AccessListEntry>? TryDecode(
-        ReadOnlySpan<byte> encoded, long baseOffset, out (string Detail, long Offset)? error)
+        ReadOnlySpan<byte> encoded, long baseOffset, out (string Detail, long Offset)? error) =>
+        TryDecode(encoded, baseOffset, reuse: null, out error);
+
+    /// <summary><see cref="TryDecode(ReadOnlySpan{byte}, long, out ValueTuple{string, long}?)"/> into <paramref name="reuse"/>'s entries when given.</summary>
+    internal static IReadOnlyList<AccessListEntry>? TryDecode(
+        ReadOnlySpan<byte> encoded, long baseOffset, ZkSyncParseBuffers? reuse, out (string Detail, long Offset)? error)
     {
         error = null;
         if (encoded.Length < Prefix)
@@ -96,12 +103,13 @@ internal static class ZkSyncAccessListCodec
             return null;
         }
 
-        var entries = new AccessListEntry[count];
+        var entries = reuse is null ? new AccessListEntry[count] : null;
+        reuse?.BeginAccessList();
         long expected = (long)count * Word;
         for (int i = 0; i < count; i++)
         {
             int head = Prefix + (i * Word);
-            if (!ExpectU32(encoded, head, expected, $"entry {i}'s offset", baseOffset, ref error))
+            if (!ExpectU32(encoded, head, expected, "offset", baseOffset, ref error, entryIndex: i))
                 return null;
             long at = Prefix + expected;
             if (at + EntryFixed > encoded.Length)
@@ -116,7 +124,7 @@ internal static class ZkSyncAccessListCodec
                 return null;
             }
             var address = new Address(encoded.Slice(entry + 12, Address.Size));
-            if (!ExpectU32(encoded, entry + Word, 2 * Word, $"entry {i}'s keys offset", baseOffset, ref error))
+            if (!ExpectU32(encoded, entry + Word, 2 * Word, "keys offset", baseOffset, ref error, entryIndex: i))
                 return null;
             if (!TryReadU32(encoded, entry + (2 * Word), out uint keyCount))
             {
@@ -128,10 +136,21 @@ internal static class ZkSyncAccessListCodec
                 error = ($"entry {i}'s {keyCount} keys run past the end", baseOffset + entry + (2 * Word));
                 return null;
             }
-            var keys = new Bytes32[keyCount];
-            for (int k = 0; k < keys.Length; k++)
-                keys[k] = new Bytes32(encoded.Slice(entry + EntryFixed + (k * Word), Word));
-            entries[i] = new AccessListEntry(address, keys);
+            var keysAt = encoded.Slice(entry + EntryFixed, (int)keyCount * Word);
+            if (reuse is null)
+            {
+                var keys = new Bytes32[keyCount];
+                for (int k = 0; k < keys.Length; k++)
+                    keys[k] = new Bytes32(keysAt.Slice(k * Word, Word));
+                entries![i] = new AccessListEntry(address, keys);
+            }
+            else
+            {
+                var keys = reuse.KeysFor(i);
+                for (int k = 0; k < keyCount; k++)
+                    keys.Add(new Bytes32(keysAt.Slice(k * Word, Word)));
+                reuse.AddEntry(i, address, keys);
+            }
             expected += EntryFixed + ((long)keyCount * Word);
         }
         if (Prefix + expected != encoded.Length)
@@ -139,24 +158,28 @@ internal static class ZkSyncAccessListCodec
             error = ($"{encoded.Length - Prefix - expected} bytes follow the last entry", baseOffset + Prefix + expected);
             return null;
         }
-        return entries;
+        return reuse?.AccessList ?? (IReadOnlyList<AccessListEntry>)entries!;
     }
 
+    // `what` names the word; with an entry index it is that entry's, and the message says so. The
+    // message is built only on a failure: the decoder allocates nothing for an access list it accepts.
     private static bool ExpectU32(
-        ReadOnlySpan<byte> encoded, int at, long value, string what, long baseOffset, ref (string Detail, long Offset)? error)
+        ReadOnlySpan<byte> encoded, int at, long value, string what, long baseOffset, ref (string Detail, long Offset)? error, int entryIndex = -1)
     {
         if (at + Word > encoded.Length)
         {
-            error = ($"{what} runs past the end", baseOffset + at);
+            error = ($"{Name(what, entryIndex)} runs past the end", baseOffset + at);
             return false;
         }
         if (!TryReadU32(encoded, at, out uint actual) || actual != value)
         {
-            error = ($"{what} must be {value} in the canonical layout", baseOffset + at);
+            error = ($"{Name(what, entryIndex)} must be {value} in the canonical layout", baseOffset + at);
             return false;
         }
         return true;
     }
+
+    private static string Name(string what, int entryIndex) => entryIndex < 0 ? what : $"entry {entryIndex}'s {what}";
 
     private static bool TryReadU32(ReadOnlySpan<byte> encoded, int at, out uint value)
     {

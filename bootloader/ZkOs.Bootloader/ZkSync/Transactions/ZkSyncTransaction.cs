@@ -18,6 +18,28 @@ namespace ZkOs.Bootloader.ZkSync.Transactions;
 /// </remarks>
 public sealed record ZkSyncTransaction
 {
+    // Fields behind init-only properties: callers see an immutable record; the parser refills one
+    // instance per processor (Refill) so a proving run allocates no transaction.
+    private byte _txType;
+    private Address _from;
+    private Address _to;
+    private ulong _gasLimit;
+    private uint _gasPerPubdataLimit;
+    private UInt128 _maxFeePerGas;
+    private UInt128 _maxPriorityFeePerGas;
+    private Address _paymaster;
+    private UInt256 _nonce;
+    private UInt256 _value;
+    private UInt256 _reserved0;
+    private UInt256 _reserved1;
+    private UInt256 _reserved2;
+    private UInt256 _reserved3;
+    private ReadOnlyMemory<byte> _data;
+    private ReadOnlyMemory<byte> _signature;
+    private IReadOnlyList<Bytes32> _factoryDeps = [];
+    private ReadOnlyMemory<byte> _paymasterInput;
+    private IReadOnlyList<AccessListEntry>? _accessList;
+
     /// <summary>Legacy Ethereum transaction (EIP-155 or not, see <see cref="IsEip155"/>).</summary>
     public const byte LegacyType = 0x00;
 
@@ -36,54 +58,54 @@ public sealed record ZkSyncTransaction
     /// <summary>L1→L2 priority transaction (upstream later moved it to 0x7F).</summary>
     public const byte L1ToL2Type = 0xFF;
 
-    public required byte TxType { get; init; }
+    public required byte TxType { get => _txType; init => _txType = value; }
 
-    public Address From { get; init; }
+    public Address From { get => _from; init => _from = value; }
 
     /// <summary>The callee; zero for a deployment (<see cref="IsDeployment"/>).</summary>
-    public Address To { get; init; }
+    public Address To { get => _to; init => _to = value; }
 
-    public ulong GasLimit { get; init; }
+    public ulong GasLimit { get => _gasLimit; init => _gasLimit = value; }
 
     /// <summary>Only read for 0x71; the other types use the default of 1 gas per pubdata byte.</summary>
-    public uint GasPerPubdataLimit { get; init; }
+    public uint GasPerPubdataLimit { get => _gasPerPubdataLimit; init => _gasPerPubdataLimit = value; }
 
     /// <summary>The gas price for types 0 and 1, which must then equal <see cref="MaxPriorityFeePerGas"/>.</summary>
-    public UInt128 MaxFeePerGas { get; init; }
+    public UInt128 MaxFeePerGas { get => _maxFeePerGas; init => _maxFeePerGas = value; }
 
-    public UInt128 MaxPriorityFeePerGas { get; init; }
+    public UInt128 MaxPriorityFeePerGas { get => _maxPriorityFeePerGas; init => _maxPriorityFeePerGas = value; }
 
     /// <summary>Zero unless a 0x71 transaction names a paymaster.</summary>
-    public Address Paymaster { get; init; }
+    public Address Paymaster { get => _paymaster; init => _paymaster = value; }
 
     /// <summary>Any 256-bit value is encodable; validation requires it to fit in 64 bits.</summary>
-    public UInt256 Nonce { get; init; }
+    public UInt256 Nonce { get => _nonce; init => _nonce = value; }
 
-    public UInt256 Value { get; init; }
+    public UInt256 Value { get => _value; init => _value = value; }
 
     /// <summary>Type 0: nonzero means EIP-155 (chain id in the signed hash). 0xFE/0xFF: the total deposit. Else 0.</summary>
-    public UInt256 Reserved0 { get; init; }
+    public UInt256 Reserved0 { get => _reserved0; init => _reserved0 = value; }
 
     /// <summary>Types 0/1/2: nonzero means deployment. 0xFE/0xFF: the refund recipient. 0x71: 0.</summary>
-    public UInt256 Reserved1 { get; init; }
+    public UInt256 Reserved1 { get => _reserved1; init => _reserved1 = value; }
 
     /// <summary>Unused; must be 0.</summary>
-    public UInt256 Reserved2 { get; init; }
+    public UInt256 Reserved2 { get => _reserved2; init => _reserved2 = value; }
 
     /// <summary>Unused; must be 0.</summary>
-    public UInt256 Reserved3 { get; init; }
+    public UInt256 Reserved3 { get => _reserved3; init => _reserved3 = value; }
 
     /// <summary>Calldata, or initcode for a deployment.</summary>
-    public ReadOnlyMemory<byte> Data { get; init; }
+    public ReadOnlyMemory<byte> Data { get => _data; init => _data = value; }
 
     /// <summary><c>r ‖ s ‖ v</c> (65 bytes, v = 27/28) for L2 types; empty for 0xFE/0xFF.</summary>
-    public ReadOnlyMemory<byte> Signature { get; init; }
+    public ReadOnlyMemory<byte> Signature { get => _signature; init => _signature = value; }
 
     /// <summary>Bytecode hashes; accepted for 0x71/0xFE/0xFF and otherwise ignored by ZKsync OS.</summary>
-    public IReadOnlyList<Bytes32> FactoryDeps { get; init; } = [];
+    public IReadOnlyList<Bytes32> FactoryDeps { get => _factoryDeps; init => _factoryDeps = value; }
 
     /// <summary>Input for the paymaster (0x71 only).</summary>
-    public ReadOnlyMemory<byte> PaymasterInput { get; init; }
+    public ReadOnlyMemory<byte> PaymasterInput { get => _paymasterInput; init => _paymasterInput = value; }
 
     /// <summary>
     /// The access list carried in <c>reserved_dynamic</c>. Null when <c>reserved_dynamic</c> is the
@@ -91,7 +113,7 @@ public sealed record ZkSyncTransaction
     /// <c>[[]]</c>. Both warm nothing and hash alike in every signed hash, but they are different
     /// bodies, so the L1 hash and a round trip tell them apart.
     /// </summary>
-    public IReadOnlyList<AccessListEntry>? AccessList { get; init; }
+    public IReadOnlyList<AccessListEntry>? AccessList { get => _accessList; init => _accessList = value; }
 
     /// <summary>The four reserved words in order.</summary>
     public IReadOnlyList<UInt256> Reserved => [Reserved0, Reserved1, Reserved2, Reserved3];
@@ -121,6 +143,52 @@ public sealed record ZkSyncTransaction
     /// types. The snapshot does not check the high bits either ("TODO: validate address?").
     /// </summary>
     public Address? RefundRecipient => IsL1OrUpgrade ? Address.FromUInt256(Reserved1) : null;
+
+    /// <summary>
+    /// Overwrites every field: the parser's in-place target (<see cref="ZkSyncTransactionParser.ParseInto"/>).
+    /// Only for an instance its owner reuses; a record handed out is never refilled.
+    /// </summary>
+    internal void Refill(
+        byte txType,
+        Address from,
+        Address to,
+        ulong gasLimit,
+        uint gasPerPubdataLimit,
+        UInt128 maxFeePerGas,
+        UInt128 maxPriorityFeePerGas,
+        Address paymaster,
+        UInt256 nonce,
+        UInt256 value,
+        UInt256 reserved0,
+        UInt256 reserved1,
+        UInt256 reserved2,
+        UInt256 reserved3,
+        ReadOnlyMemory<byte> data,
+        ReadOnlyMemory<byte> signature,
+        IReadOnlyList<Bytes32> factoryDeps,
+        ReadOnlyMemory<byte> paymasterInput,
+        IReadOnlyList<AccessListEntry>? accessList)
+    {
+        _txType = txType;
+        _from = from;
+        _to = to;
+        _gasLimit = gasLimit;
+        _gasPerPubdataLimit = gasPerPubdataLimit;
+        _maxFeePerGas = maxFeePerGas;
+        _maxPriorityFeePerGas = maxPriorityFeePerGas;
+        _paymaster = paymaster;
+        _nonce = nonce;
+        _value = value;
+        _reserved0 = reserved0;
+        _reserved1 = reserved1;
+        _reserved2 = reserved2;
+        _reserved3 = reserved3;
+        _data = data;
+        _signature = signature;
+        _factoryDeps = factoryDeps;
+        _paymasterInput = paymasterInput;
+        _accessList = accessList;
+    }
 
     public bool Equals(ZkSyncTransaction? other) =>
         other is not null

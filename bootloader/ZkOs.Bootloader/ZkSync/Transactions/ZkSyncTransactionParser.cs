@@ -24,29 +24,45 @@ public static class ZkSyncTransactionParser
     ];
 
     /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
-    public static ZkSyncTransaction Parse(ReadOnlySpan<byte> body) => ParseCore(body, default);
+    public static ZkSyncTransaction Parse(ReadOnlySpan<byte> body) => ParseCore(body, default, NewTarget(), reuse: null);
 
     /// <summary>
     /// <see cref="Parse"/> over a body the caller keeps alive (the run's transaction
     /// buffer): the data, signature and paymaster input are slices of it, not copies.
     /// </summary>
     /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
-    public static ZkSyncTransaction ParseInPlace(ReadOnlyMemory<byte> body) => ParseCore(body.Span, body);
+    public static ZkSyncTransaction ParseInPlace(ReadOnlyMemory<byte> body) => ParseCore(body.Span, body, NewTarget(), reuse: null);
 
-    private static ZkSyncTransaction ParseCore(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner)
+    /// <summary>
+    /// <see cref="ParseInPlace"/> into a transaction the caller owns and reuses (the processor's), its
+    /// factory deps and access list into <paramref name="buffers"/>: a warm prover parses without
+    /// allocating. What the previous parse left in both is overwritten; on an error
+    /// <paramref name="target"/> is not to be used.
+    /// </summary>
+    /// <exception cref="ZkSyncTransactionException">The body breaks a rule; the exception says which.</exception>
+    public static void ParseInto(ReadOnlyMemory<byte> body, ZkSyncTransaction target, ZkSyncParseBuffers buffers)
     {
-        var transaction = Decode(body, owner, out var error);
-        if (transaction is null)
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(buffers);
+        ParseCore(body.Span, body, target, buffers);
+    }
+
+    // A record for the parser to fill; every field is overwritten.
+    private static ZkSyncTransaction NewTarget() => new() { TxType = 0 };
+
+    private static ZkSyncTransaction ParseCore(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, ZkSyncTransaction target, ZkSyncParseBuffers? reuse)
+    {
+        if (!Decode(body, owner, target, reuse, out var error))
             throw error!;
-        error = CheckStructureCore(transaction);
-        return error is null ? transaction : throw error;
+        error = CheckStructureCore(target);
+        return error is null ? target : throw error;
     }
 
     /// <summary><see cref="Parse"/> without throwing: the hot path of a block with many refused transactions.</summary>
     public static bool TryParse(ReadOnlySpan<byte> body, out ZkSyncTransaction? transaction, out ZkSyncTransactionException? error)
     {
-        transaction = Decode(body, default, out error);
-        if (transaction is not null)
+        transaction = NewTarget();
+        if (Decode(body, default, transaction, reuse: null, out error))
             error = CheckStructureCore(transaction);
         if (error is null)
             return true;
@@ -68,7 +84,10 @@ public static class ZkSyncTransactionParser
     }
 
     /// <param name="owner">The memory <paramref name="body"/> is, to slice byte fields from; empty to copy them.</param>
-    private static ZkSyncTransaction? Decode(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, out ZkSyncTransactionException? error)
+    /// <param name="target">Filled only when the body decodes.</param>
+    /// <param name="reuse">Lists to refill with the factory deps and access list; null for new ones.</param>
+    private static bool Decode(
+        ReadOnlySpan<byte> body, ReadOnlyMemory<byte> owner, ZkSyncTransaction target, ZkSyncParseBuffers? reuse, out ZkSyncTransactionException? error)
     {
         error = null;
         if (body.IsEmpty)
@@ -89,13 +108,13 @@ public static class ZkSyncTransactionParser
             || !Unsigned(body, MaxPriorityFeeWord, 16, out _, ref error)
             || !Unsigned(body, PaymasterWord, Address.Size, out _, ref error))
         {
-            return null;
+            return false;
         }
         Span<long> offsets = stackalloc long[5];
         for (int i = 0; i < offsets.Length; i++)
         {
             if (!Unsigned(body, DataOffsetWord + i, 4, out var offset, ref error))
-                return null;
+                return false;
             offsets[i] = (long)offset;
         }
 
@@ -107,49 +126,48 @@ public static class ZkSyncTransactionParser
             || !Packed(offsets[1], SignatureOffsetWord, at, ref error)
             || !Bytes(body, "signature", ref at, out var signature, out var signatureStart, ref error)
             || !Packed(offsets[2], FactoryDepsOffsetWord, at, ref error)
-            || !Words(body, ref at, out var factoryDeps, ref error)
+            || !Words(body, ref at, reuse?.FactoryDeps, out var deps, ref error)
             || !Packed(offsets[3], PaymasterInputOffsetWord, at, ref error)
             || !Bytes(body, "paymaster_input", ref at, out var paymasterInput, out var paymasterInputStart, ref error)
             || !Packed(offsets[4], ReservedDynamicOffsetWord, at, ref error))
         {
-            return null;
+            return false;
         }
         long reservedDynamicAt = at;
         if (!Bytes(body, "reserved_dynamic", ref at, out var reservedDynamic, out _, ref error))
-            return null;
+            return false;
         if (at != body.Length)
             return Fail(out error, "body", at, $"{body.Length - at} trailing bytes after reserved_dynamic");
 
         IReadOnlyList<AccessListEntry>? accessList = null;
         if (!reservedDynamic.IsEmpty)
         {
-            accessList = ZkSyncAccessListCodec.TryDecode(reservedDynamic, reservedDynamicAt + WordSize, out var listError);
+            accessList = ZkSyncAccessListCodec.TryDecode(reservedDynamic, reservedDynamicAt + WordSize, reuse, out var listError);
             if (accessList is null)
                 return Fail(out error, "reserved_dynamic", listError!.Value.Offset, $"access list: {listError.Value.Detail}");
         }
 
-        return new ZkSyncTransaction
-        {
-            TxType = (byte)txType,
-            From = ReadAddress(body, FromWord),
-            To = ReadAddress(body, ToWord),
-            GasLimit = (ulong)gasLimit,
-            GasPerPubdataLimit = (uint)gasPerPubdata,
-            MaxFeePerGas = (UInt128)ReadWord(body, MaxFeeWord),
-            MaxPriorityFeePerGas = (UInt128)ReadWord(body, MaxPriorityFeeWord),
-            Paymaster = ReadAddress(body, PaymasterWord),
-            Nonce = ReadWord(body, NonceWord),
-            Value = ReadWord(body, ValueWord),
-            Reserved0 = ReadWord(body, Reserved0Word),
-            Reserved1 = ReadWord(body, Reserved0Word + 1),
-            Reserved2 = ReadWord(body, Reserved0Word + 2),
-            Reserved3 = ReadWord(body, Reserved0Word + 3),
-            Data = Field(owner, data, dataStart),
-            Signature = Field(owner, signature, signatureStart),
-            FactoryDeps = factoryDeps,
-            PaymasterInput = Field(owner, paymasterInput, paymasterInputStart),
-            AccessList = accessList,
-        };
+        target.Refill(
+            txType: (byte)txType,
+            from: ReadAddress(body, FromWord),
+            to: ReadAddress(body, ToWord),
+            gasLimit: (ulong)gasLimit,
+            gasPerPubdataLimit: (uint)gasPerPubdata,
+            maxFeePerGas: (UInt128)ReadWord(body, MaxFeeWord),
+            maxPriorityFeePerGas: (UInt128)ReadWord(body, MaxPriorityFeeWord),
+            paymaster: ReadAddress(body, PaymasterWord),
+            nonce: ReadWord(body, NonceWord),
+            value: ReadWord(body, ValueWord),
+            reserved0: ReadWord(body, Reserved0Word),
+            reserved1: ReadWord(body, Reserved0Word + 1),
+            reserved2: ReadWord(body, Reserved0Word + 2),
+            reserved3: ReadWord(body, Reserved0Word + 3),
+            data: Field(owner, data, dataStart),
+            signature: Field(owner, signature, signatureStart),
+            factoryDeps: deps,
+            paymasterInput: Field(owner, paymasterInput, paymasterInputStart),
+            accessList: accessList);
+        return true;
     }
 
     private static ZkSyncTransactionException? CheckStructureCore(ZkSyncTransaction tx)
@@ -258,10 +276,10 @@ public static class ZkSyncTransactionParser
         return true;
     }
 
-    // `bytes32[]` at `at`: count word (u32), then count words.
-    private static bool Words(ReadOnlySpan<byte> body, ref long at, out Bytes32[] value, ref ZkSyncTransactionException? error)
+    // `bytes32[]` at `at`: count word (u32), then count words; into `reuse` when given, else a new array.
+    private static bool Words(ReadOnlySpan<byte> body, ref long at, List<Bytes32>? reuse, out IReadOnlyList<Bytes32> value, ref ZkSyncTransactionException? error)
     {
-        value = [];
+        value = Array.Empty<Bytes32>();
         if (!Length(body, "factory_deps", at, out long count, ref error))
             return false;
         long start = at + WordSize;
@@ -270,9 +288,20 @@ public static class ZkSyncTransactionParser
             Fail(out error, "factory_deps", at, $"{count} hashes run past the body's end at {body.Length}");
             return false;
         }
-        value = count == 0 ? [] : new Bytes32[count];
-        for (int i = 0; i < value.Length; i++)
-            value[i] = new Bytes32(body.Slice((int)start + (i * WordSize), WordSize));
+        if (count > 0 && reuse is not null)
+        {
+            reuse.Clear();
+            for (int i = 0; i < count; i++)
+                reuse.Add(new Bytes32(body.Slice((int)start + (i * WordSize), WordSize)));
+            value = reuse;
+        }
+        else if (count > 0)
+        {
+            var words = new Bytes32[count];
+            for (int i = 0; i < words.Length; i++)
+                words[i] = new Bytes32(body.Slice((int)start + (i * WordSize), WordSize));
+            value = words;
+        }
         at = start + (count * WordSize);
         return true;
     }
@@ -299,10 +328,10 @@ public static class ZkSyncTransactionParser
 
     private static Address ReadAddress(ReadOnlySpan<byte> body, int index) => new(body.Slice(Word(index) + 12, Address.Size));
 
-    private static ZkSyncTransaction? Fail(out ZkSyncTransactionException error, string field, long offset, string detail)
+    private static bool Fail(out ZkSyncTransactionException error, string field, long offset, string detail)
     {
         error = new ZkSyncTransactionException(InvalidTransaction.InvalidEncoding, field, offset, detail);
-        return null;
+        return false;
     }
 
     private static ZkSyncTransactionException Structure(int index, string detail) =>

@@ -154,6 +154,59 @@ public sealed record BlockHeader
         return result;
     }
 
+    /// <summary>
+    /// The hash of the header <see cref="Create"/> would build from the same arguments, without the
+    /// record: the proving run hashes its header once per block and allocates nothing for it.
+    /// </summary>
+    public static Bytes32 HashOfCreated(
+        Bytes32 parentHash, Address beneficiary, Bytes32 transactionsRoot, ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas,
+        Bytes32 mixHash = default)
+    {
+        // The same RLP as Encode, with Create's fixed fields: the empty-ommers hash, a zero bloom, and
+        // zero or empty for everything else. BlockHeaderTests checks both agree.
+        Span<byte> encoded = stackalloc byte[SnapshotEncodedLength(number, gasLimit, timestamp, baseFeePerGas)];
+        var writer = new RlpWriter(encoded);
+        writer.WriteListHeader(SnapshotPayloadLength(number, gasLimit, timestamp, baseFeePerGas));
+        writer.WriteBytes32(parentHash);
+        writer.WriteBytes32(EmptyOmmersHash);
+        writer.WriteAddress(beneficiary);
+        writer.WriteBytes32(Bytes32.Zero);
+        writer.WriteBytes32(transactionsRoot);
+        writer.WriteBytes32(Bytes32.Zero);
+        writer.WriteBytes(_zeroBloom);
+        writer.WriteUInt256(UInt256.Zero);
+        writer.WriteUInt64(number);
+        writer.WriteUInt64(gasLimit);
+        writer.WriteUInt64(0);
+        writer.WriteUInt64(timestamp);
+        writer.WriteBytes([]);
+        writer.WriteBytes32(mixHash);
+        int at = writer.Position;
+        encoded[at] = 0x80 + 8;
+        BinaryPrimitives.WriteUInt64BigEndian(encoded[(at + 1)..], 0);
+        at += NonceLength;
+        var tail = new RlpWriter(encoded[at..]);
+        tail.WriteUInt64(baseFeePerGas);
+        return Keccak256.Hash(encoded[..(at + tail.Position)]);
+    }
+
+    private static int SnapshotEncodedLength(ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas) =>
+        RlpLength.OfList(SnapshotPayloadLength(number, gasLimit, timestamp, baseFeePerGas));
+
+    private static int SnapshotPayloadLength(ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas) =>
+        5 * RlpLength.OfBytes32
+        + RlpLength.OfAddress
+        + RlpLength.OfBytes(_zeroBloom)
+        + RlpLength.OfUInt256(UInt256.Zero)
+        + RlpLength.OfUInt64(number)
+        + RlpLength.OfUInt64(gasLimit)
+        + RlpLength.OfUInt64(0)
+        + RlpLength.OfUInt64(timestamp)
+        + RlpLength.OfBytes([])
+        + RlpLength.OfBytes32
+        + NonceLength
+        + RlpLength.OfUInt64(baseFeePerGas);
+
     /// <summary>The block hash: keccak(RLP(header)).</summary>
     public Bytes32 Hash()
     {

@@ -19,6 +19,9 @@ public sealed class BaseTokenHook : ISystemHook
     /// <summary>L1's <c>finalizeEthWithdrawal</c> selector, which starts every withdrawal message.</summary>
     public const uint FinalizeEthWithdrawalSelector = 0x6c0960f9;
 
+    // A withdrawal message up to this size is built on the stack (the plain withdrawal is 56 bytes).
+    private const int MaxStackMessage = 256;
+
     public ushort Address => 0x800a;
 
     public string Name => "base token";
@@ -48,14 +51,16 @@ public sealed class BaseTokenHook : ISystemHook
             return false;
         }
         var length = 4 + 20 + 32 + (extra.IsEmpty && HookCalls.HasSelector(calldata, WithdrawSelector) ? 0 : 20 + extra.Length);
-        var message = new byte[length];
+        // On the stack unless the extra message is long: the IO subsystem copies what it keeps.
+        Span<byte> message = length <= MaxStackMessage ? stackalloc byte[MaxStackMessage] : new byte[length];
+        message = message[..length];
         BinaryPrimitives.WriteUInt32BigEndian(message, FinalizeEthWithdrawalSelector);
-        receiver.WriteTo(message.AsSpan(4, 20));
-        amount.WriteBigEndian(message.AsSpan(24, 32));
+        receiver.WriteTo(message.Slice(4, 20));
+        amount.WriteBigEndian(message.Slice(24, 32));
         if (length > 56)
         {
-            request.Caller.WriteTo(message.AsSpan(56, 20));
-            extra.CopyTo(message.AsSpan(76));
+            request.Caller.WriteTo(message.Slice(56, 20));
+            extra.CopyTo(message[76..]);
         }
         return io.EmitL1Message(callerEe, ref resources, SystemAddresses.BaseToken, message, out _) == SystemStatus.Ok;
     }

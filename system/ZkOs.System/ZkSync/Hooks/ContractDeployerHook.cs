@@ -52,11 +52,11 @@ public sealed class ContractDeployerHook : ISystemHook
         var length = BinaryPrimitives.ReadUInt32BigEndian(lengthWord[28..]);
         var observableHash = new Bytes32(calldata.Slice(100, 32));
         if (length > MaxBytecodeLength || io.FindBytecode(bytecodeHash, (int)length) is not { } bytecode
-            || Framework.Crypto.Keccak256.Hash(bytecode) != observableHash)
+            || Framework.Crypto.Keccak256.Hash(bytecode.Span) != observableHash)
         {
             return false;
         }
-        io.SetBytecodeFromPreimage(target, bytecode, EeType.Evm);
+        io.SetBytecodeFromPreimage(target, bytecode.Span, EeType.Evm);
         return true;
     }
 }

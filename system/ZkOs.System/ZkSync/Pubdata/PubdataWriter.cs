@@ -24,22 +24,27 @@ namespace ZkOs.System.ZkSync.Pubdata;
 /// this is the fixed upstream behaviour. The snapshot still wrote the keys of read-only slots,
 /// so its pubdata (and every hash over it) differs whenever a block reads storage.</para>
 /// <para>The lists are walked by index, not foreach: enumerating an interface boxes its enumerator, and
-/// the proving run writes the pubdata without allocating beyond the stream itself.</para>
+/// the proving run writes the pubdata without allocating beyond the stream itself. Its diffs come as a
+/// span of <see cref="StateDiffEntry"/> values, so the generic overloads do not box them either.</para>
 /// </remarks>
 public static class PubdataWriter
 {
     private const int CountSize = 4;
 
     /// <summary>The stream's length in bytes for the given content.</summary>
-    public static int Length(IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages)
+    public static int Length(IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages) =>
+        Length<StateDiff>(AsSpan(stateDiffs), logs, messages);
+
+    /// <summary>The stream's length in bytes for the given content.</summary>
+    public static int Length<TDiff>(ReadOnlySpan<TDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages)
+        where TDiff : IStateDiff
     {
-        ArgumentNullException.ThrowIfNull(stateDiffs);
         ArgumentNullException.ThrowIfNull(logs);
         ArgumentNullException.ThrowIfNull(messages);
         checked
         {
             int length = Bytes32.Size + CountSize;
-            for (int i = 0; i < stateDiffs.Count; i++)
+            for (int i = 0; i < stateDiffs.Length; i++)
             {
                 if (stateDiffs[i].IsChanged)
                     length += Bytes32.Size + stateDiffs[i].DiffLength;
@@ -54,7 +59,7 @@ public static class PubdataWriter
 
     /// <summary>The stream as a new array.</summary>
     /// <exception cref="ArgumentException">An account diff lacks the bytecode it must publish.</exception>
-    public static byte[] Write(Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages)
+    public static byte[] Write(Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages)
     {
         var result = new byte[Length(stateDiffs, logs, messages)];
         Write(blockHash, stateDiffs, logs, messages, result);
@@ -63,10 +68,19 @@ public static class PubdataWriter
 
     /// <summary>Writes the stream to the start of <paramref name="destination"/>; returns its length.</summary>
     /// <exception cref="ArgumentException">
-    /// <paramref name="destination"/> is shorter than <see cref="Length"/>, or an account diff lacks its bytecode.
+    /// <paramref name="destination"/> is shorter than the stream, or an account diff lacks its bytecode.
     /// </exception>
     public static int Write(
-        Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<byte[]> messages, Span<byte> destination)
+        Bytes32 blockHash, IReadOnlyList<StateDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages, Span<byte> destination) =>
+        Write<StateDiff>(blockHash, AsSpan(stateDiffs), logs, messages, destination);
+
+    /// <summary>Writes the stream to the start of <paramref name="destination"/>; returns its length.</summary>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> is shorter than <see cref="Length{TDiff}"/>, or an account diff lacks its bytecode.
+    /// </exception>
+    public static int Write<TDiff>(
+        Bytes32 blockHash, ReadOnlySpan<TDiff> stateDiffs, IReadOnlyList<L2ToL1Log> logs, IReadOnlyList<ReadOnlyMemory<byte>> messages, Span<byte> destination)
+        where TDiff : IStateDiff
     {
         int length = Length(stateDiffs, logs, messages);
         if (destination.Length < length)
@@ -76,16 +90,16 @@ public static class PubdataWriter
         int at = Bytes32.Size;
 
         int changed = 0;
-        for (int i = 0; i < stateDiffs.Count; i++)
+        for (int i = 0; i < stateDiffs.Length; i++)
         {
             if (stateDiffs[i].IsChanged)
                 changed++;
         }
         BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)changed);
         at += CountSize;
-        for (int i = 0; i < stateDiffs.Count; i++)
+        for (int i = 0; i < stateDiffs.Length; i++)
         {
-            var diff = stateDiffs[i];
+            ref readonly var diff = ref stateDiffs[i];
             if (!diff.IsChanged)
                 continue;
             diff.FlatKey.WriteTo(destination[at..]);
@@ -108,9 +122,16 @@ public static class PubdataWriter
             var message = messages[i];
             BinaryPrimitives.WriteUInt32BigEndian(destination[at..], (uint)message.Length);
             at += CountSize;
-            message.CopyTo(destination[at..]);
+            message.Span.CopyTo(destination[at..]);
             at += message.Length;
         }
         return at;
+    }
+
+    // The list overloads serve forward callers and tests; the proving run passes its span directly.
+    private static ReadOnlySpan<StateDiff> AsSpan(IReadOnlyList<StateDiff> stateDiffs)
+    {
+        ArgumentNullException.ThrowIfNull(stateDiffs);
+        return stateDiffs as StateDiff[] ?? [.. stateDiffs];
     }
 }

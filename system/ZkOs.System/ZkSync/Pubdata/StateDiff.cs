@@ -9,7 +9,7 @@ namespace ZkOs.System.ZkSync.Pubdata;
 /// 0x8003, the account diff (<see cref="AccountPropertiesDiff"/>).
 /// </summary>
 /// <remarks>The hierarchy is closed: only those two kinds exist.</remarks>
-public abstract record StateDiff
+public abstract record StateDiff : IStateDiff
 {
     private protected StateDiff(Bytes32 flatKey) => FlatKey = flatKey;
 
