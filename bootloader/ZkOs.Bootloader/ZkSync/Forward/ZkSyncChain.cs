@@ -54,10 +54,10 @@ public sealed class ZkSyncChain(StateDatabase state, IExecutionEnvironment?[] en
     {
         var (metadata, transactions) = Prepare(file);
         var recorder = new RecordingPort(new OracleHostPort(new ForwardOracle(metadata, transactions, state)));
-        // The proof is the recording executor's; it is not reused, so the proof stays valid.
+        // The proof's parts live in the executor's arena, freed with it: the caller gets a detached copy.
         using var executor = new ZkSyncBlockExecutor<ProvingSystem>(environments, precompiles);
         var block = executor.Run(new CsrOracle(recorder));
-        return ([.. recorder.Words], block.Proof!.Value);
+        return ([.. recorder.Words], block.Proof!.Value.Detached());
     }
 
     /// <summary>The block's metadata over the stored head, after applying the genesis to an empty state.</summary>

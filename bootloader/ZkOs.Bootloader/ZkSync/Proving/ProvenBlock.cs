@@ -19,4 +19,20 @@ public readonly record struct ProvenBlock(PublicInputParts Parts, Bytes32 Public
     public FlatStorageCommitment StateBefore => Parts.StateBefore;
 
     public FlatStorageCommitment StateAfter => Parts.StateAfter;
+
+    /// <summary>
+    /// A copy whose parts own their data. A proving machine's result points into the machine (its arena
+    /// and reused lists), valid only until the next run or until the machine is disposed; keep this copy
+    /// to use the parts after that.
+    /// </summary>
+    public ProvenBlock Detached() => this with
+    {
+        Parts = Parts with
+        {
+            BlockHashes = [.. Parts.BlockHashes],
+            Pubdata = Parts.Pubdata.ToArray(),
+            L1TxHashes = [.. Parts.L1TxHashes],
+            L2ToL1Logs = [.. Parts.L2ToL1Logs],
+        },
+    };
 }

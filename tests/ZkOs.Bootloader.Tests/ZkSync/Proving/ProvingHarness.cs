@@ -38,6 +38,8 @@ internal static class ProvingHarness
     public static ProvingRunReport Prove(ReadOnlyMemory<uint> witness)
     {
         using var prover = new ProvingRun(Environments(), PrecompileSet.Cancun);
-        return prover.Run(witness);
+        var report = prover.Run(witness);
+        // The prover is disposed here, and its arena with it: keep a copy that owns the proof's parts.
+        return report with { Proof = report.Proof.Detached() };
     }
 }

@@ -48,6 +48,19 @@ public class ProvingRunTests
     }
 
     [Fact]
+    public void ARecordedProof_OwnsItsParts_AfterTheRecordingMachineIsGone()
+    {
+        var file = ZkSyncBlockTests.Sample();
+        var (_, proof) = ProvingHarness.RecordWitness(file);
+        var forward = ProvingHarness.RunForward(file);
+
+        Assert.Equal(forward.Block.Pubdata.ToArray(), proof.Parts.Pubdata.ToArray());
+        Assert.Equal(forward.PublicInputParts.L2ToL1Logs, proof.Parts.L2ToL1Logs);
+        // The parts alone give the public input again.
+        Assert.Equal(proof.PublicInput, ZkOs.System.ZkSync.Commitments.BlockPublicInput.From(proof.Parts).Hash());
+    }
+
+    [Fact]
     public void RunStatistics_CountEveryWordAndTheArena()
     {
         var (witness, _) = ProvingHarness.RecordWitness(ZkSyncBlockTests.Sample());
