@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ZkOs.Cli.Tests;
@@ -68,19 +67,5 @@ public class BenchCommandTests
         Assert.Contains("--seconds", result.Stderr);
     }
 
-    /// <summary>The shared evm-benchmarks next to the repository (the folder holding Framework.sln), found as ReplayCommandTests finds its block.</summary>
-    private static string EvmBenchmarks([CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Framework.sln")))
-                {
-                    return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "conformance", "evm-benchmarks"));
-                }
-            }
-        }
-        throw new InvalidOperationException($"no folder holding Framework.sln above {AppContext.BaseDirectory} or {source}");
-    }
+    private static string EvmBenchmarks() => ConformanceData.Path("evm-benchmarks");
 }

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace ZkOs.Cli.Tests;
@@ -49,18 +48,5 @@ public class EraVmCommandTests
         Assert.Contains("ergs used:   1000000 of 1000000", result.Stdout);
     }
 
-    private static string EraVmData(string relative, [CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Framework.sln")))
-                {
-                    return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "conformance", "eravm", relative));
-                }
-            }
-        }
-        throw new InvalidOperationException($"no folder holding Framework.sln above {AppContext.BaseDirectory} or {source}");
-    }
+    private static string EraVmData(string relative) => ConformanceData.Path("eravm/" + relative);
 }

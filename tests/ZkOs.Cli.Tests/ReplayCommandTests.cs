@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Runtime.CompilerServices;
 
 namespace ZkOs.Cli.Tests;
 
@@ -59,23 +58,5 @@ public sealed class ReplayCommandTests
         }
     }
 
-    /// <summary>
-    /// The shared data sits next to the repository (the folder holding Framework.sln): found from the test
-    /// assembly, or from this source file when the build output lives elsewhere. (A CI build maps source
-    /// paths to /_/, so the assembly's location comes first.)
-    /// </summary>
-    private static string MainnetBlock([CallerFilePath] string source = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Framework.sln")))
-                {
-                    return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "conformance", "mainnet-blocks", "22244135"));
-                }
-            }
-        }
-        throw new InvalidOperationException($"no folder holding Framework.sln above {AppContext.BaseDirectory} or {source}");
-    }
+    private static string MainnetBlock() => ConformanceData.Path("mainnet-blocks/22244135");
 }

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-using System.Runtime.CompilerServices;
 using ZkOs.EraVm.Encoding;
 
 namespace ZkOs.EraVm.Tests;
@@ -27,6 +26,6 @@ public sealed class DecodeTableFileTests
         }
     }
 
-    private static string TablePath([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", "..", "environments", "EraVm", "ZkOs.EraVm", "Tables", "eravm.decode.csv"));
+    private static string TablePath() =>
+        Path.Combine(SharedData.Repository(), "environments", "EraVm", "ZkOs.EraVm", "Tables", "eravm.decode.csv");
 }

@@ -9,7 +9,14 @@ namespace ZkOs.EraVm.Tests;
 /// </summary>
 internal static class SharedData
 {
-    public static string EraVm(string relative, [CallerFilePath] string source = "")
+    public static string EraVm(string relative, [CallerFilePath] string source = "") =>
+        Path.GetFullPath(Path.Combine(Repository(source), "..", "shared", "conformance", "eravm", relative));
+
+    /// <summary>
+    /// The repository root. CI builds map source paths to <c>/_/</c>, so the test assembly's own folder
+    /// is searched first and the source file's path only when the build output lives elsewhere.
+    /// </summary>
+    public static string Repository([CallerFilePath] string source = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source)! })
         {
@@ -17,7 +24,7 @@ internal static class SharedData
             {
                 if (File.Exists(Path.Combine(directory.FullName, "Framework.sln")))
                 {
-                    return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "conformance", "eravm", relative));
+                    return directory.FullName;
                 }
             }
         }
