@@ -50,26 +50,16 @@ internal static class BenchErc20Block
             throw new InvalidOperationException($"the ERC-20 block did not run cleanly: {first.Block.Transactions.Count} of {count} transactions, failed: {string.Join(", ", failed)}");
         }
 
-        var warmUpEnd = Stopwatch.GetTimestamp() + (long)(seconds / 4 * Stopwatch.Frequency);
-        do
-        {
-            RunOnce(deployBlock, transferBlock, out _);
-        }
-        while (Stopwatch.GetTimestamp() < warmUpEnd);
-
-        var samples = new List<double>();
-        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        while (samples.Count < MinRuns || Stopwatch.GetTimestamp() < end)
+        return BenchTimings.Measure(() =>
         {
             RunOnce(deployBlock, transferBlock, out var elapsed);
-            samples.Add(elapsed.TotalNanoseconds);
-        }
-        return BenchTimings.From(samples);
+            return elapsed.TotalNanoseconds;
+        }, seconds, MinRuns);
     }
 
     /// <summary>
-    /// Records block 2's witness once, then times the prover over it; every run must give the forward
-    /// public input, or the figure would time a failing run.
+    /// Records block 2's witness once, then times one prover (a reusable machine, as a prover runs) over
+    /// it; every run must give the forward public input, or the figure would time a failing run.
     /// </summary>
     private static BenchTimings RunProving(ZkSyncBlockFile deployBlock, ZkSyncBlockFile transferBlock, double seconds)
     {
@@ -82,26 +72,16 @@ internal static class BenchErc20Block
             witness = chain.RecordWitness(transferBlock).Witness;
         }
         var expected = RunOnce(deployBlock, transferBlock, out _).PublicInput;
-        var prover = new ProvingRun(environments, PrecompileSet.Cancun);
-
-        var warmUpEnd = Stopwatch.GetTimestamp() + (long)(seconds / 4 * Stopwatch.Frequency);
-        do
+        using var prover = new ProvingRun(environments, PrecompileSet.Cancun);
+        return BenchTimings.Measure(() =>
         {
-            var publicInput = prover.Run(witness).Proof.PublicInput;
-            if (publicInput != expected)
+            var report = prover.Run(witness);
+            if (report.Proof.PublicInput != expected)
             {
-                throw new InvalidOperationException($"the proving run gave public input {publicInput}, the forward run {expected}");
+                throw new InvalidOperationException($"the proving run gave public input {report.Proof.PublicInput}, the forward run {expected}");
             }
-        }
-        while (Stopwatch.GetTimestamp() < warmUpEnd);
-
-        var samples = new List<double>();
-        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        while (samples.Count < MinRuns || Stopwatch.GetTimestamp() < end)
-        {
-            samples.Add(prover.Run(witness).Elapsed.TotalNanoseconds);
-        }
-        return BenchTimings.From(samples);
+            return report.Elapsed.TotalNanoseconds;
+        }, seconds, MinRuns);
     }
 
     private static IExecutionEnvironment?[] Environments()

@@ -86,27 +86,14 @@ internal static class BenchEvmSuite
         return (result.GasUsed ?? 0, result.StateRoot == testCase.ExpectedStateRoot);
     }
 
-    private static BenchTimings Time(EthereumStateTestExecutor executor, StateTestCase testCase, double seconds)
-    {
-        var warmUpEnd = Stopwatch.GetTimestamp() + (long)(seconds / 4 * Stopwatch.Frequency);
-        do
-        {
-            Prepare(executor, testCase).Execute();
-        }
-        while (Stopwatch.GetTimestamp() < warmUpEnd);
-
-        // The budget counts setup too, so a workload whose setup dwarfs its run still ends on time.
-        var samples = new List<double>();
-        var end = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        while (samples.Count < MinRuns || Stopwatch.GetTimestamp() < end)
+    private static BenchTimings Time(EthereumStateTestExecutor executor, StateTestCase testCase, double seconds) =>
+        BenchTimings.Measure(() =>
         {
             var prepared = Prepare(executor, testCase);
             var start = Stopwatch.GetTimestamp();
             prepared.Execute();
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalNanoseconds);
-        }
-        return BenchTimings.From(samples);
-    }
+            return Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+        }, seconds, MinRuns);
 
     private static long CountInstructions(StateTestCase testCase)
     {
