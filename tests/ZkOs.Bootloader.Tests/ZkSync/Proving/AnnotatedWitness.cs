@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: MIT
-using ZkOs.Bootloader.ZkSync.Blocks;
 using ZkOs.Bootloader.ZkSync;
-using ZkOs.Bootloader.ZkSync.Forward;
-using ZkOs.Evm;
-using ZkOs.Framework.Execution;
+using ZkOs.Bootloader.ZkSync.Blocks;
 using ZkOs.System.Oracle.Csr;
 using ZkOs.System.Precompiles;
 using ZkOs.System.Variants;
-using ZkOs.System.ZkSync.Storage;
 
 namespace ZkOs.Bootloader.Tests.ZkSync.Proving;
 
@@ -25,13 +21,10 @@ internal sealed record AnnotatedWitness(uint[] Words, IReadOnlyList<AnnotatedWit
 
     public static AnnotatedWitness Record(ZkSyncBlockFile file)
     {
-        var environments = new IExecutionEnvironment?[256];
-        environments[EeType.Evm] = new EvmEnvironment();
-        using var database = StateDatabase.Open(new InMemoryStateStore());
-        var (words, _) = new ZkSyncChain(database, environments, PrecompileSet.Cancun).RecordWitness(file);
+        var (words, _) = ProvingHarness.RecordWitness(file);
         // Replaying the tape through a port that watches the queries labels every answer on it.
         var annotator = new AnnotatingPort(new TapePort(words));
-        using var executor = new ZkSyncBlockExecutor<ProvingSystem>(environments, PrecompileSet.Cancun);
+        using var executor = new ZkSyncBlockExecutor<ProvingSystem>(ProvingHarness.Environments(), PrecompileSet.Cancun);
         executor.Run(new CsrOracle(annotator));
         return new AnnotatedWitness(words, annotator.Answers);
     }
