@@ -22,9 +22,6 @@ internal sealed class EraVmFrame : IExecutionFrame
     /// <summary>r3..r12 of a pending system call, lent to the runner as the request's extra ABI.</summary>
     private readonly UInt256[] _extraAbi = new UInt256[EraVmMachine.ExtraAbiRegisters];
 
-    /// <summary>How many of the machine's event queries have been handed to the system.</summary>
-    private int _eventsFlushed;
-
     /// <summary>Ergs above u32::MAX (an EraVM frame holds a u32) kept aside and handed back at the end.</summary>
     private ulong _excessErgs;
 
@@ -37,7 +34,6 @@ internal sealed class EraVmFrame : IExecutionFrame
     {
         _world.Begin(system, launch.Resources.Native);
         _machine.ResetWorld();
-        _eventsFlushed = 0;
         var ergs = (uint)Math.Min(launch.Resources.Ergs, uint.MaxValue);
         _excessErgs = launch.Resources.Ergs - ergs;
         var flags = (launch.IsConstructor ? 1u : 0u) | (launch.Modifier is CallModifier.ZkVmSystem or CallModifier.ZkVmSystemStatic ? 2u : 0u);
@@ -75,13 +71,14 @@ internal sealed class EraVmFrame : IExecutionFrame
     /// </summary>
     private void FlushEvents()
     {
-        var queries = CollectionsMarshal.AsSpan(_machine.World.Events);
-        var position = Math.Min(_eventsFlushed, queries.Length);
+        var world = _machine.World;
+        var queries = CollectionsMarshal.AsSpan(world.Events);
+        var position = world.UndeliveredEvents;
         while (_events.TryNext(queries, ref position, out var emitter, out var topics, out var data))
         {
             _world.Emit(emitter, topics, data);
         }
-        _eventsFlushed = queries.Length;
+        world.MarkEventsDelivered();
     }
 
     private PreemptionPoint Run()

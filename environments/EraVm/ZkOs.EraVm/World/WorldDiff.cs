@@ -19,6 +19,15 @@ public sealed class WorldDiff
 
     public List<EraEvent> Events { get; } = new(16);
 
+    /// <summary>
+    /// The first event a host has not handed on yet: <see cref="Events"/>.Count at the last
+    /// <see cref="MarkEventsDelivered"/>, lowered by any rollback since, so events a near revert removed
+    /// and new ones added in their place are not mistaken for delivered ones.
+    /// </summary>
+    public int UndeliveredEvents { get; private set; }
+
+    public void MarkEventsDelivered() => UndeliveredEvents = Events.Count;
+
     public ushort TxNumber { get; private set; }
 
     public void Clear()
@@ -28,6 +37,7 @@ public sealed class WorldDiff
         _writtenSlots.Clear();
         _decommitted.Clear();
         Events.Clear();
+        UndeliveredEvents = 0;
         TxNumber = 0;
         Pubdata = 0;
     }
@@ -57,6 +67,7 @@ public sealed class WorldDiff
         {
             Events.RemoveRange(snapshot.Events, Events.Count - snapshot.Events);
         }
+        UndeliveredEvents = Math.Min(UndeliveredEvents, Events.Count);
     }
 
     public UInt256 ReadStorage(IEraVmHost host, in Address address, in UInt256 key, out bool wasWarm)
