@@ -110,41 +110,11 @@ public sealed record BlockHeader
         };
 
     /// <summary>Length of <see cref="Encode()"/>.</summary>
-    public int EncodedLength => RlpLength.OfList(PayloadLength());
+    public int EncodedLength => RlpLength.OfList(Fields.Of(this).PayloadLength());
 
     /// <summary>Writes the RLP list of the 16 fields; returns its length.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="EncodedLength"/>.</exception>
-    public int Encode(Span<byte> destination)
-    {
-        var writer = new RlpWriter(destination);
-        writer.WriteListHeader(PayloadLength());
-        writer.WriteBytes32(ParentHash);
-        writer.WriteBytes32(OmmersHash);
-        writer.WriteAddress(Beneficiary);
-        writer.WriteBytes32(StateRoot);
-        writer.WriteBytes32(TransactionsRoot);
-        writer.WriteBytes32(ReceiptsRoot);
-        writer.WriteBytes(LogsBloom.Span);
-        writer.WriteUInt256(Difficulty);
-        writer.WriteUInt64(Number);
-        writer.WriteUInt64(GasLimit);
-        writer.WriteUInt64(GasUsed);
-        writer.WriteUInt64(Timestamp);
-        writer.WriteBytes(ExtraData.Span);
-        writer.WriteBytes32(MixHash);
-        // The nonce is always an 8-byte string (0x88, then the u64 big-endian), written straight into
-        // the destination: the writer may not take a local span, and a heap array would be the proving
-        // run's only allocation here. A second writer continues after it.
-        int at = writer.Position;
-        if (destination.Length - at < NonceLength)
-            throw new ArgumentException($"The header needs more than {destination.Length} bytes.", nameof(destination));
-        destination[at] = 0x80 + 8;
-        BinaryPrimitives.WriteUInt64BigEndian(destination[(at + 1)..], Nonce);
-        at += NonceLength;
-        var tail = new RlpWriter(destination[at..]);
-        tail.WriteUInt64(BaseFeePerGas);
-        return at + tail.Position;
-    }
+    public int Encode(Span<byte> destination) => Fields.Of(this).Encode(destination);
 
     /// <summary>The RLP encoding as a new array.</summary>
     public byte[] Encode()
@@ -162,50 +132,24 @@ public sealed record BlockHeader
         Bytes32 parentHash, Address beneficiary, Bytes32 transactionsRoot, ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas,
         Bytes32 mixHash = default)
     {
-        // The same RLP as Encode, with Create's fixed fields: the empty-ommers hash, a zero bloom, and
-        // zero or empty for everything else. BlockHeaderTests checks both agree.
-        Span<byte> encoded = stackalloc byte[SnapshotEncodedLength(number, gasLimit, timestamp, baseFeePerGas)];
-        var writer = new RlpWriter(encoded);
-        writer.WriteListHeader(SnapshotPayloadLength(number, gasLimit, timestamp, baseFeePerGas));
-        writer.WriteBytes32(parentHash);
-        writer.WriteBytes32(EmptyOmmersHash);
-        writer.WriteAddress(beneficiary);
-        writer.WriteBytes32(Bytes32.Zero);
-        writer.WriteBytes32(transactionsRoot);
-        writer.WriteBytes32(Bytes32.Zero);
-        writer.WriteBytes(_zeroBloom);
-        writer.WriteUInt256(UInt256.Zero);
-        writer.WriteUInt64(number);
-        writer.WriteUInt64(gasLimit);
-        writer.WriteUInt64(0);
-        writer.WriteUInt64(timestamp);
-        writer.WriteBytes([]);
-        writer.WriteBytes32(mixHash);
-        int at = writer.Position;
-        encoded[at] = 0x80 + 8;
-        BinaryPrimitives.WriteUInt64BigEndian(encoded[(at + 1)..], 0);
-        at += NonceLength;
-        var tail = new RlpWriter(encoded[at..]);
-        tail.WriteUInt64(baseFeePerGas);
-        return Keccak256.Hash(encoded[..(at + tail.Position)]);
+        // Create's fields, encoded by the same code as Encode: BlockHeaderTests checks both hashes agree.
+        var fields = new Fields
+        {
+            ParentHash = parentHash,
+            OmmersHash = EmptyOmmersHash,
+            Beneficiary = beneficiary,
+            TransactionsRoot = transactionsRoot,
+            LogsBloom = _zeroBloom,
+            Number = number,
+            GasLimit = gasLimit,
+            Timestamp = timestamp,
+            MixHash = mixHash,
+            BaseFeePerGas = baseFeePerGas,
+        };
+        Span<byte> encoded = stackalloc byte[RlpLength.OfList(fields.PayloadLength())];
+        fields.Encode(encoded);
+        return Keccak256.Hash(encoded);
     }
-
-    private static int SnapshotEncodedLength(ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas) =>
-        RlpLength.OfList(SnapshotPayloadLength(number, gasLimit, timestamp, baseFeePerGas));
-
-    private static int SnapshotPayloadLength(ulong number, ulong gasLimit, ulong timestamp, ulong baseFeePerGas) =>
-        5 * RlpLength.OfBytes32
-        + RlpLength.OfAddress
-        + RlpLength.OfBytes(_zeroBloom)
-        + RlpLength.OfUInt256(UInt256.Zero)
-        + RlpLength.OfUInt64(number)
-        + RlpLength.OfUInt64(gasLimit)
-        + RlpLength.OfUInt64(0)
-        + RlpLength.OfUInt64(timestamp)
-        + RlpLength.OfBytes([])
-        + RlpLength.OfBytes32
-        + NonceLength
-        + RlpLength.OfUInt64(baseFeePerGas);
 
     /// <summary>The block hash: keccak(RLP(header)).</summary>
     public Bytes32 Hash()
@@ -239,17 +183,93 @@ public sealed record BlockHeader
     // fields separate headers well enough.
     public override int GetHashCode() => HashCode.Combine(ParentHash, TransactionsRoot, Number, Timestamp);
 
-    private int PayloadLength() =>
-        5 * RlpLength.OfBytes32 // parent, ommers, state root, transactions root, receipts root
-        + RlpLength.OfAddress
-        + RlpLength.OfBytes(LogsBloom.Span)
-        + RlpLength.OfUInt256(Difficulty)
-        + RlpLength.OfUInt64(Number)
-        + RlpLength.OfUInt64(GasLimit)
-        + RlpLength.OfUInt64(GasUsed)
-        + RlpLength.OfUInt64(Timestamp)
-        + RlpLength.OfBytes(ExtraData.Span)
-        + RlpLength.OfBytes32 // mix hash
-        + NonceLength
-        + RlpLength.OfUInt64(BaseFeePerGas);
+    /// <summary>
+    /// The 16 fields in RLP order, as spans and values: the one encoder behind <see cref="Encode(Span{byte})"/>
+    /// and <see cref="HashOfCreated"/>, which encodes without building the record.
+    /// </summary>
+    private readonly ref struct Fields
+    {
+        public Bytes32 ParentHash { get; init; }
+        public Bytes32 OmmersHash { get; init; }
+        public Address Beneficiary { get; init; }
+        public Bytes32 StateRoot { get; init; }
+        public Bytes32 TransactionsRoot { get; init; }
+        public Bytes32 ReceiptsRoot { get; init; }
+        public ReadOnlySpan<byte> LogsBloom { get; init; }
+        public UInt256 Difficulty { get; init; }
+        public ulong Number { get; init; }
+        public ulong GasLimit { get; init; }
+        public ulong GasUsed { get; init; }
+        public ulong Timestamp { get; init; }
+        public ReadOnlySpan<byte> ExtraData { get; init; }
+        public Bytes32 MixHash { get; init; }
+        public ulong Nonce { get; init; }
+        public ulong BaseFeePerGas { get; init; }
+
+        public static Fields Of(BlockHeader header) => new()
+        {
+            ParentHash = header.ParentHash,
+            OmmersHash = header.OmmersHash,
+            Beneficiary = header.Beneficiary,
+            StateRoot = header.StateRoot,
+            TransactionsRoot = header.TransactionsRoot,
+            ReceiptsRoot = header.ReceiptsRoot,
+            LogsBloom = header.LogsBloom.Span,
+            Difficulty = header.Difficulty,
+            Number = header.Number,
+            GasLimit = header.GasLimit,
+            GasUsed = header.GasUsed,
+            Timestamp = header.Timestamp,
+            ExtraData = header.ExtraData.Span,
+            MixHash = header.MixHash,
+            Nonce = header.Nonce,
+            BaseFeePerGas = header.BaseFeePerGas,
+        };
+
+        public int PayloadLength() =>
+            5 * RlpLength.OfBytes32 // parent, ommers, state root, transactions root, receipts root
+            + RlpLength.OfAddress
+            + RlpLength.OfBytes(LogsBloom)
+            + RlpLength.OfUInt256(Difficulty)
+            + RlpLength.OfUInt64(Number)
+            + RlpLength.OfUInt64(GasLimit)
+            + RlpLength.OfUInt64(GasUsed)
+            + RlpLength.OfUInt64(Timestamp)
+            + RlpLength.OfBytes(ExtraData)
+            + RlpLength.OfBytes32 // mix hash
+            + NonceLength
+            + RlpLength.OfUInt64(BaseFeePerGas);
+
+        public int Encode(Span<byte> destination)
+        {
+            var writer = new RlpWriter(destination);
+            writer.WriteListHeader(PayloadLength());
+            writer.WriteBytes32(ParentHash);
+            writer.WriteBytes32(OmmersHash);
+            writer.WriteAddress(Beneficiary);
+            writer.WriteBytes32(StateRoot);
+            writer.WriteBytes32(TransactionsRoot);
+            writer.WriteBytes32(ReceiptsRoot);
+            writer.WriteBytes(LogsBloom);
+            writer.WriteUInt256(Difficulty);
+            writer.WriteUInt64(Number);
+            writer.WriteUInt64(GasLimit);
+            writer.WriteUInt64(GasUsed);
+            writer.WriteUInt64(Timestamp);
+            writer.WriteBytes(ExtraData);
+            writer.WriteBytes32(MixHash);
+            // The nonce is always an 8-byte string (0x88, then the u64 big-endian), written straight into
+            // the destination: the writer may not take a local span, and a heap array would be the proving
+            // run's only allocation here. A second writer continues after it.
+            int at = writer.Position;
+            if (destination.Length - at < NonceLength)
+                throw new ArgumentException($"The header needs more than {destination.Length} bytes.", nameof(destination));
+            destination[at] = 0x80 + 8;
+            BinaryPrimitives.WriteUInt64BigEndian(destination[(at + 1)..], Nonce);
+            at += NonceLength;
+            var tail = new RlpWriter(destination[at..]);
+            tail.WriteUInt64(BaseFeePerGas);
+            return at + tail.Position;
+        }
+    }
 }
